@@ -1,0 +1,165 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using OpenTelemetry;
+using OpenTelemetry.Context.Propagation;
+
+namespace MessageTrace;
+
+/// <summary>
+/// Injects and extracts the creation context through the configured OpenTelemetry propagator,
+/// with an allocation-free fast path for the W3C trace-context and baggage headers.
+/// </summary>
+public static class ContextPropagation
+{
+    /// <summary>
+    /// Writes <paramref name="context"/> (and the current <see cref="Baggage"/>) into the carrier.
+    /// Does nothing when the context is invalid or the carrier cannot take headers; never throws.
+    /// </summary>
+    public static void Inject<TCarrier, TWriter>(TCarrier carrier, in ActivityContext context, TWriter writer = default)
+        where TWriter : struct, IHeaderWriter<TCarrier>
+    {
+        if (context == default || !writer.CanWrite(carrier))
+        {
+            return;
+        }
+
+        try
+        {
+            var propagator = PropagatorMode.Current;
+            if (PropagatorMode.IsW3C(propagator, out bool withBaggage))
+            {
+                InjectW3C(carrier, context, withBaggage, writer);
+            }
+            else
+            {
+                InjectWith<TCarrier, TWriter>(propagator, carrier, context);
+            }
+        }
+        catch (Exception)
+        {
+            // A carrier that refuses a header (a read-only or concurrent collection misbehaving) must
+            // not fail the user's send: the message goes out without context.
+        }
+    }
+
+    /// <summary>
+    /// Reads the creation context from the carrier. Malformed or missing headers give
+    /// <see langword="default"/>; never throws, and allocates nothing unless a valid context is found.
+    /// </summary>
+    public static PropagationContext Extract<TCarrier, TReader>(TCarrier carrier, TReader reader = default)
+        where TReader : struct, IHeaderReader<TCarrier>
+    {
+        try
+        {
+            var propagator = PropagatorMode.Current;
+            if (PropagatorMode.IsW3C(propagator, out bool withBaggage))
+            {
+                return ExtractW3C(carrier, withBaggage, reader);
+            }
+
+            return propagator.Extract(default, carrier, CarrierCallbacks<TCarrier, TReader>.Getter);
+        }
+        catch (Exception)
+        {
+            // A custom propagator or a hostile carrier: no context rather than an exception in the handler.
+            return default;
+        }
+    }
+
+    /// <summary>Reads only the <c>traceparent</c> of the carrier, with no allocation unless it is valid.</summary>
+    public static bool TryReadTraceParent<TCarrier, TReader>(TCarrier carrier, out ActivityContext context, TReader reader = default)
+        where TReader : struct, IHeaderReader<TCarrier>
+    {
+        context = default;
+        try
+        {
+            return reader.TryRead(carrier, TraceHeaders.TraceParent, out var value) && value.TryParseTraceParent(out context);
+        }
+        catch (Exception)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Injects through a propagator that is not the W3C pair, through its public API.</summary>
+    internal static void InjectWith<TCarrier, TWriter>(TextMapPropagator propagator, TCarrier carrier, in ActivityContext context)
+        where TWriter : struct, IHeaderWriter<TCarrier>
+    {
+        propagator.Inject(new PropagationContext(context, Baggage.Current), carrier, CarrierCallbacks<TCarrier, TWriter>.Setter);
+    }
+
+    private static void InjectW3C<TCarrier, TWriter>(TCarrier carrier, in ActivityContext context, bool withBaggage, TWriter writer)
+        where TWriter : struct, IHeaderWriter<TCarrier>
+    {
+        if (writer.PrefersUtf8)
+        {
+            writer.WriteUtf8(carrier, TraceHeaders.TraceParent, TraceParent.FormatUtf8(context));
+        }
+        else
+        {
+            writer.Write(carrier, TraceHeaders.TraceParent, TraceParent.Format(context));
+        }
+
+        InjectCompanions(carrier, context, withBaggage, writer);
+    }
+
+    /// <summary>Writes <c>tracestate</c> and <c>baggage</c>, the headers that travel beside <c>traceparent</c>.</summary>
+    internal static void InjectCompanions<TCarrier, TWriter>(TCarrier carrier, in ActivityContext context, bool withBaggage, TWriter writer)
+        where TWriter : struct, IHeaderWriter<TCarrier>
+    {
+        string? traceState = context.TraceState;
+        if (!string.IsNullOrEmpty(traceState) && TraceState.IsValid(traceState))
+        {
+            writer.Write(carrier, TraceHeaders.TraceState, traceState!);
+        }
+
+        if (withBaggage)
+        {
+            var baggage = Baggage.Current;
+            if (baggage.Count > 0 && BaggageHeader.Format(baggage) is { } header)
+            {
+                writer.Write(carrier, TraceHeaders.Baggage, header);
+            }
+        }
+    }
+
+    private static PropagationContext ExtractW3C<TCarrier, TReader>(TCarrier carrier, bool withBaggage, TReader reader)
+        where TReader : struct, IHeaderReader<TCarrier>
+    {
+        if (!reader.TryRead(carrier, TraceHeaders.TraceParent, out var parentHeader)
+            || !parentHeader.TryParseTraceParent(out var context))
+        {
+            return default;
+        }
+
+        if (reader.TryRead(carrier, TraceHeaders.TraceState, out var stateHeader) && stateHeader.GetValidTraceState() is { } traceState)
+        {
+            context = new ActivityContext(context.TraceId, context.SpanId, context.TraceFlags, traceState, isRemote: true);
+        }
+
+        Baggage baggage = default;
+        if (withBaggage && reader.TryRead(carrier, TraceHeaders.Baggage, out var baggageHeader))
+        {
+            baggageHeader.TryParseBaggage(out baggage);
+        }
+
+        return new PropagationContext(context, baggage);
+    }
+
+    /// <summary>Adapters from the struct reader/writer to the delegates a custom propagator takes, made once per carrier type.</summary>
+    private static class CarrierCallbacks<TCarrier, TAccess>
+        where TAccess : struct, IHeaderReader<TCarrier>
+    {
+        public static readonly Action<TCarrier, string, string> Setter = static (carrier, name, value) =>
+        {
+            if (default(TAccess) is IHeaderWriter<TCarrier> writer)
+            {
+                writer.Write(carrier, name, value);
+            }
+        };
+
+        public static readonly Func<TCarrier, string, IEnumerable<string>?> Getter = static (carrier, name) =>
+            default(TAccess).TryRead(carrier, name, out var value) && value.ToString() is { } text ? new[] { text } : null;
+    }
+}

@@ -1,0 +1,101 @@
+using System;
+using System.Diagnostics;
+
+namespace MessageTrace;
+
+/// <summary>Producer-side creation-context handling that generated send interceptors call.</summary>
+public static class ProducerContext
+{
+    /// <summary>
+    /// Whether a send needs any work from MessageTrace: a listener on our source, or an ambient span
+    /// whose context must travel on. When neither holds the generated code calls the client directly.
+    /// </summary>
+    public static bool IsActive => MessageTraceSource.Source.HasListeners() || Activity.Current is not null;
+
+    /// <summary>
+    /// Classifies the headers of an outgoing message. <paramref name="userContext"/> is the parsed user
+    /// creation context when the state is <see cref="CarrierState.UserContext"/> and it parses.
+    /// </summary>
+    public static CarrierState Inspect<TCarrier, TWriter>(TCarrier carrier, out ActivityContext userContext, TWriter writer = default)
+        where TWriter : struct, IHeaderWriter<TCarrier>
+    {
+        userContext = default;
+        try
+        {
+            if (!writer.CanWrite(carrier))
+            {
+                return CarrierState.NotWritable;
+            }
+
+            if (!writer.TryRead(carrier, TraceHeaders.TraceParent, out var existing))
+            {
+                return CarrierState.Empty;
+            }
+
+            if (CarrierClaims.IsOurs(carrier!, existing))
+            {
+                return CarrierState.WrittenForEarlierSend;
+            }
+
+            existing.TryParseTraceParent(out userContext);
+            return CarrierState.UserContext;
+        }
+        catch (Exception)
+        {
+            return CarrierState.NotWritable;
+        }
+    }
+
+    /// <summary>
+    /// Injects <paramref name="context"/> into headers classified <see cref="CarrierState.Empty"/> (or,
+    /// with <paramref name="replaceOurs"/>, <see cref="CarrierState.WrittenForEarlierSend"/>).
+    /// Returns <see langword="false"/> without writing when another send claimed the same header
+    /// collection first: the caller then sends a copy, or sends without context, but never writes a
+    /// context into headers another send is using.
+    /// </summary>
+    public static bool TryInject<TCarrier, TWriter>(TCarrier carrier, in ActivityContext context, bool replaceOurs = false, TWriter writer = default)
+        where TWriter : struct, IHeaderWriter<TCarrier>
+    {
+        if (context == default || carrier is null)
+        {
+            return true;
+        }
+
+        try
+        {
+            var propagator = PropagatorMode.Current;
+            if (!PropagatorMode.IsW3C(propagator, out bool withBaggage))
+            {
+                // A custom propagator owns the header format; claims only guard W3C traceparent values.
+                ContextPropagation.InjectWith<TCarrier, TWriter>(propagator, carrier, context);
+                return true;
+            }
+
+            object written = writer.PrefersUtf8 ? TraceParent.FormatUtf8(context) : TraceParent.Format(context);
+            if (replaceOurs)
+            {
+                CarrierClaims.Reclaim(carrier, written);
+            }
+            else if (!CarrierClaims.TryClaim(carrier, written))
+            {
+                return false;
+            }
+
+            if (written is string text)
+            {
+                writer.Write(carrier, TraceHeaders.TraceParent, text);
+            }
+            else
+            {
+                writer.WriteUtf8(carrier, TraceHeaders.TraceParent, (byte[])written);
+            }
+
+            ContextPropagation.InjectCompanions(carrier, context, withBaggage, writer);
+            return true;
+        }
+        catch (Exception)
+        {
+            return true;
+        }
+    }
+}

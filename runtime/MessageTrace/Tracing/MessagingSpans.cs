@@ -1,0 +1,151 @@
+using System.Collections.Generic;
+using System.Diagnostics;
+
+namespace MessageTrace;
+
+/// <summary>
+/// Starts messaging spans the semantic-convention way: constant-per-destination names, the
+/// sampling-relevant attributes passed at start, links to creation contexts, and the parent chosen by
+/// the handler policy. Every method returns <see langword="null"/> when no listener samples the span,
+/// having allocated nothing.
+/// </summary>
+public static class MessagingSpans
+{
+    /// <summary>Starts a <c>send</c> span (kind Producer: its context is the creation context).</summary>
+    /// <param name="system">The <c>messaging.system</c> value.</param>
+    /// <param name="destination">The actual destination (topic, queue, subject).</param>
+    /// <param name="template">A destination template from the options, used in the name when set.</param>
+    /// <param name="existingCreationContext">A creation context the user put on the message, linked when valid.</param>
+    public static Activity? StartSend(string system, string? destination, string? template, in ActivityContext existingCreationContext)
+    {
+        var source = MessageTraceSource.Source;
+        if (!source.HasListeners())
+        {
+            return null;
+        }
+
+        var links = StartLinks.Rent();
+        links.Add(existingCreationContext);
+        var activity = Start(source, MessagingOperationTypes.Send, ActivityKind.Producer, system, destination, template, consumerGroup: null, parent: default, links);
+        links.Return();
+        return activity;
+    }
+
+    /// <summary>Starts a <c>process</c> span (kind Consumer) for one message.</summary>
+    /// <param name="system">The <c>messaging.system</c> value.</param>
+    /// <param name="destination">The topic the message came from.</param>
+    /// <param name="template">A destination template from the options, used in the name when set.</param>
+    /// <param name="consumerGroup">The consumer group, when known.</param>
+    /// <param name="creationContext">The extracted creation context; <see langword="default"/> when none was valid.</param>
+    /// <param name="policy">How the parent is chosen.</param>
+    public static Activity? StartProcess(string system, string? destination, string? template, string? consumerGroup, in ActivityContext creationContext, HandlerParentPolicy policy)
+    {
+        var source = MessageTraceSource.Source;
+        if (!source.HasListeners())
+        {
+            return null;
+        }
+
+        var ambient = Activity.Current;
+        var links = StartLinks.Rent();
+        links.Add(creationContext);
+        ActivityContext parent = default;
+        switch (policy)
+        {
+            case HandlerParentPolicy.LinkOnly:
+                break;
+            case HandlerParentPolicy.CreationContextAlways:
+                if (creationContext != default)
+                {
+                    parent = creationContext;
+                    if (ambient is not null)
+                    {
+                        links.Add(ambient.Context);
+                    }
+                }
+
+                break;
+            default:
+                if (ambient is null)
+                {
+                    parent = creationContext;
+                }
+
+                break;
+        }
+
+        // A default parent means "the ambient span, if any": with neither a valid creation context
+        // nor an ambient span the process span is a root, with no link.
+        var activity = Start(source, MessagingOperationTypes.Process, ActivityKind.Consumer, system, destination, template, consumerGroup, parent, links);
+        links.Return();
+        return activity;
+    }
+
+    /// <summary>
+    /// Starts a span over several messages (a batch <c>process</c>, kind Consumer, or a <c>receive</c>,
+    /// kind Client) with one link per message, the per-message attributes on the links.
+    /// </summary>
+    public static Activity? StartBatch(string operationType, ActivityKind kind, string system, string? destination, string? template, string? consumerGroup, IEnumerable<ActivityLink>? links, int messageCount)
+    {
+        var source = MessageTraceSource.Source;
+        if (!source.HasListeners())
+        {
+            return null;
+        }
+
+        var activity = Start(source, operationType, kind, system, destination, template, consumerGroup, default, links);
+        if (activity is not null && activity.IsAllDataRequested)
+        {
+            activity.SetTag(MessagingAttributes.BatchMessageCount, messageCount);
+        }
+
+        return activity;
+    }
+
+    /// <summary>Starts a <c>settle</c> span (kind Client) linked to the settled message's creation context.</summary>
+    public static Activity? StartSettle(string system, string operationName, string? destination, string? consumerGroup, in ActivityContext creationContext)
+    {
+        var source = MessageTraceSource.Source;
+        if (!source.HasListeners())
+        {
+            return null;
+        }
+
+        var links = StartLinks.Rent();
+        links.Add(creationContext);
+        var activity = Start(source, MessagingOperationTypes.Settle, ActivityKind.Client, system, destination, template: null, consumerGroup, default, links, operationName);
+        links.Return();
+        return activity;
+    }
+
+    private static Activity? Start(
+        ActivitySource source,
+        string operationType,
+        ActivityKind kind,
+        string system,
+        string? destination,
+        string? template,
+        string? consumerGroup,
+        ActivityContext parent,
+        IEnumerable<ActivityLink>? links,
+        string? operationName = null)
+    {
+        operationName ??= operationType;
+        var tags = StartTags.Rent();
+        tags.Add(MessagingAttributes.System, system);
+        tags.Add(MessagingAttributes.OperationName, operationName);
+        tags.Add(MessagingAttributes.OperationType, operationType);
+        tags.Add(MessagingAttributes.DestinationName, destination);
+        tags.Add(MessagingAttributes.DestinationTemplate, template);
+        tags.Add(MessagingAttributes.ConsumerGroupName, consumerGroup);
+        var linksToPass = links is StartLinks { Count: 0 } ? null : links;
+        try
+        {
+            return source.StartActivity(SpanNames.Get(operationName, template ?? destination), kind, parent, tags, linksToPass);
+        }
+        finally
+        {
+            tags.Return();
+        }
+    }
+}
