@@ -104,4 +104,10 @@ public static class TraceHeaders
     public const string TraceState = "tracestate";
     /// <summary>W3C <c>baggage</c>.</summary>
     public const string Baggage = "baggage";
+
+    /// <summary>Whether <paramref name="name"/> is one of the headers MessageTrace writes (ordinal, case-insensitive).</summary>
+    public static bool IsTraceHeader(string? name) =>
+        string.Equals(name, TraceParent, System.StringComparison.OrdinalIgnoreCase)
+        || string.Equals(name, TraceState, System.StringComparison.OrdinalIgnoreCase)
+        || string.Equals(name, Baggage, System.StringComparison.OrdinalIgnoreCase);
 }

@@ -45,7 +45,7 @@ public static class ContextPropagation
 
     /// <summary>
     /// Reads the creation context from the carrier. Malformed or missing headers give
-    /// <see langword="default"/>; never throws, and allocates nothing unless a valid context is found.
+    /// <see langword="default"/>; never throws, and allocates nothing unless a valid context or baggage is found.
     /// </summary>
     public static PropagationContext Extract<TCarrier, TReader>(TCarrier carrier, TReader reader = default)
         where TReader : struct, IHeaderReader<TCarrier>
@@ -127,17 +127,21 @@ public static class ContextPropagation
     private static PropagationContext ExtractW3C<TCarrier, TReader>(TCarrier carrier, bool withBaggage, TReader reader)
         where TReader : struct, IHeaderReader<TCarrier>
     {
-        if (!reader.TryRead(carrier, TraceHeaders.TraceParent, out var parentHeader)
-            || !parentHeader.TryParseTraceParent(out var context))
+        if (reader.TryRead(carrier, TraceHeaders.TraceParent, out var parentHeader)
+            && parentHeader.TryParseTraceParent(out var context))
         {
-            return default;
+            if (reader.TryRead(carrier, TraceHeaders.TraceState, out var stateHeader) && stateHeader.GetValidTraceState() is { } traceState)
+            {
+                context = new ActivityContext(context.TraceId, context.SpanId, context.TraceFlags, traceState, isRemote: true);
+            }
+        }
+        else
+        {
+            context = default;
         }
 
-        if (reader.TryRead(carrier, TraceHeaders.TraceState, out var stateHeader) && stateHeader.GetValidTraceState() is { } traceState)
-        {
-            context = new ActivityContext(context.TraceId, context.SpanId, context.TraceFlags, traceState, isRemote: true);
-        }
-
+        // Baggage is read whatever became of traceparent, as OpenTelemetry's baggage propagator does in
+        // the composite this path stands in for.
         Baggage baggage = default;
         if (withBaggage && reader.TryRead(carrier, TraceHeaders.Baggage, out var baggageHeader))
         {

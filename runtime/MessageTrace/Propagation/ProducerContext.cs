@@ -63,6 +63,13 @@ public static class ProducerContext
 
         try
         {
+            // Nothing can be written (read-only headers): send as is, and do not leave a claim on a
+            // collection that never received our header.
+            if (!writer.CanWrite(carrier))
+            {
+                return true;
+            }
+
             var propagator = PropagatorMode.Current;
             if (!PropagatorMode.IsW3C(propagator, out bool withBaggage))
             {

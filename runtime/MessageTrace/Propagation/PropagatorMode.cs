@@ -38,10 +38,14 @@ internal static class PropagatorMode
         ISet<string>? fields = propagator.Fields;
         if (fields is null || fields.Count == 0)
         {
-            return new Decision(propagator, fast: true, baggage: true);
+            // Only the API's own no-op stands for "nothing configured". Any other propagator may write
+            // headers it does not list in Fields, so it is called rather than replaced.
+            return new Decision(propagator, fast: IsApiNoop(propagator), baggage: true);
         }
 
-        bool known = propagator is TraceContextPropagator or BaggagePropagator or CompositeTextMapPropagator;
+        // Exact types: a subclass of one of these may override Inject/Extract, so it is called as well.
+        var type = propagator.GetType();
+        bool known = type == typeof(TraceContextPropagator) || type == typeof(BaggagePropagator) || type == typeof(CompositeTextMapPropagator);
         bool onlyW3C = true;
         foreach (var field in fields)
         {
@@ -50,6 +54,14 @@ internal static class PropagatorMode
 
         bool fast = known && onlyW3C && fields.Contains(TraceHeaders.TraceParent);
         return new Decision(propagator, fast, fields.Contains(TraceHeaders.Baggage));
+    }
+
+    /// <summary>Whether <paramref name="propagator"/> is OpenTelemetry.Api's internal no-op default (the type is not public).</summary>
+    private static bool IsApiNoop(TextMapPropagator propagator)
+    {
+        var type = propagator.GetType();
+        return type.Assembly == typeof(TextMapPropagator).Assembly
+            && type.FullName == "OpenTelemetry.Context.Propagation.NoopTextMapPropagator";
     }
 
     private sealed class Decision

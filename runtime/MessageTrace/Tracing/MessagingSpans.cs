@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Diagnostics;
 
@@ -85,7 +86,14 @@ public static class MessagingSpans
     /// Starts a span over several messages (a batch <c>process</c>, kind Consumer, or a <c>receive</c>,
     /// kind Client) with one link per message, the per-message attributes on the links.
     /// </summary>
-    public static Activity? StartBatch(string operationType, ActivityKind kind, string system, string? destination, string? template, string? consumerGroup, IEnumerable<ActivityLink>? links, int messageCount)
+    public static Activity? StartBatch(string operationType, ActivityKind kind, string system, string? destination, string? template, string? consumerGroup, IEnumerable<ActivityLink>? links, int messageCount) =>
+        StartBatch(operationType, kind, system, destination, template, consumerGroup, links, messageCount, startTime: default);
+
+    /// <summary>
+    /// Starts a batch span that began at <paramref name="startTime"/>: a <c>receive</c> span is only
+    /// created once messages arrived (an empty pull has none), yet covers the whole pull.
+    /// </summary>
+    public static Activity? StartBatch(string operationType, ActivityKind kind, string system, string? destination, string? template, string? consumerGroup, IEnumerable<ActivityLink>? links, int messageCount, DateTimeOffset startTime)
     {
         var source = MessageTraceSource.Source;
         if (!source.HasListeners())
@@ -93,7 +101,7 @@ public static class MessagingSpans
             return null;
         }
 
-        var activity = Start(source, operationType, kind, system, destination, template, consumerGroup, default, links);
+        var activity = Start(source, operationType, kind, system, destination, template, consumerGroup, default, links, startTime: startTime);
         if (activity is not null && activity.IsAllDataRequested)
         {
             activity.SetTag(MessagingAttributes.BatchMessageCount, messageCount);
@@ -118,6 +126,12 @@ public static class MessagingSpans
         return activity;
     }
 
+    /// <summary>A link to a message's creation context carrying that message's id, as batch spans record per-message values.</summary>
+    public static ActivityLink LinkFor(in ActivityContext creationContext, string? messageId) =>
+        string.IsNullOrEmpty(messageId)
+            ? new ActivityLink(creationContext)
+            : new ActivityLink(creationContext, new ActivityTagsCollection { { MessagingAttributes.MessageId, messageId } });
+
     private static Activity? Start(
         ActivitySource source,
         string operationType,
@@ -128,7 +142,8 @@ public static class MessagingSpans
         string? consumerGroup,
         ActivityContext parent,
         IEnumerable<ActivityLink>? links,
-        string? operationName = null)
+        string? operationName = null,
+        DateTimeOffset startTime = default)
     {
         operationName ??= operationType;
         var tags = StartTags.Rent();
@@ -141,7 +156,7 @@ public static class MessagingSpans
         var linksToPass = links is StartLinks { Count: 0 } ? null : links;
         try
         {
-            return source.StartActivity(SpanNames.Get(operationName, template ?? destination), kind, parent, tags, linksToPass);
+            return source.StartActivity(SpanNames.Get(operationName, template ?? destination), kind, parent, tags, linksToPass, startTime);
         }
         finally
         {

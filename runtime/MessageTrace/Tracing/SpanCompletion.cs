@@ -40,8 +40,11 @@ public static class SpanCompletion
     {
         if (task.IsCompletedSuccessfully)
         {
-            Finish(activity, task.Result, onResult);
-            return task;
+            // Reading Result consumes the ValueTask (a pooled IValueTaskSource may be reused at once), so
+            // the caller gets a new one holding the result rather than the consumed original.
+            var result = task.Result;
+            Finish(activity, result, onResult);
+            return new ValueTask<TResult>(result);
         }
 
         return new ValueTask<TResult>(Await(task.AsTask(), activity, onResult));
@@ -57,6 +60,13 @@ public static class SpanCompletion
         }
 
         return new ValueTask(Await(task.AsTask(), activity));
+    }
+
+    /// <summary>Stops <paramref name="activity"/> after a synchronous call returned <paramref name="result"/>, and passes it on.</summary>
+    public static TResult StopAfter<TResult>(TResult result, Activity activity)
+    {
+        activity.Stop();
+        return result;
     }
 
     private static async Task<TResult> Await<TResult>(Task<TResult> task, Activity activity, Action<Activity, TResult>? onResult)

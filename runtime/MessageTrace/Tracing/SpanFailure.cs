@@ -38,6 +38,17 @@ public static class SpanFailure
     }
 
     /// <summary>
+    /// Records <paramref name="exception"/> like <see cref="Record"/> and stops the span: for a call
+    /// that threw synchronously, where no completion will stop it. Returns <see langword="false"/>.
+    /// </summary>
+    public static bool RecordAndStop(Activity? activity, Exception exception)
+    {
+        Record(activity, exception);
+        activity?.Stop();
+        return false;
+    }
+
+    /// <summary>
     /// Records a failure reported as a result rather than an exception, such as a consume result or a
     /// broker status: <c>error.type</c> set to <paramref name="errorType"/>, status Error.
     /// </summary>

@@ -1,0 +1,64 @@
+namespace MessageTrace.Generator;
+
+/// <summary>How the generated code can call a traced handler.</summary>
+internal enum HandlerAccess
+{
+    /// <summary>The handler and its containing types are internal or public: call it directly.</summary>
+    Direct,
+
+    /// <summary>Private or protected in a chain of partial types: call it through a generated internal bridge.</summary>
+    Bridge,
+
+    /// <summary>Not callable from generated code (private in a non-partial type, file-local type).</summary>
+    Unreachable,
+}
+
+/// <summary>Whether the handler takes one message or a collection of them.</summary>
+internal enum MessageArity
+{
+    Single,
+    Batch,
+}
+
+/// <summary>
+/// A partial type declaration the bridge must reopen: <c>Keyword</c> is <c>class</c>, <c>struct</c>,
+/// <c>record</c> or <c>record struct</c>; <c>Name</c> includes its type parameter list.
+/// </summary>
+internal sealed record TypeDeclaration(string Keyword, string Name);
+
+/// <summary>A <c>[TracedHandler]</c> method, everything needed to trace its invocations.</summary>
+/// <param name="Key">The method's documentation id: stable and unique, joins calls to handlers.</param>
+/// <param name="ProfileId">The broker profile whose incoming message shape the handler takes.</param>
+/// <param name="Signature">The handler's own signature as an interceptor repeats it.</param>
+/// <param name="Constraints">Constraint clauses for the interceptor's type parameters.</param>
+/// <param name="MessageParameter">Index of the message (or batch) parameter.</param>
+/// <param name="Arity">Single message or batch.</param>
+/// <param name="Access">How generated code reaches the method.</param>
+/// <param name="Namespace">The containing namespace, empty for the global namespace (for bridges).</param>
+/// <param name="ContainingTypes">The containing type chain, outermost first (for bridges).</param>
+/// <param name="IsStatic">Whether the handler is static.</param>
+/// <param name="MethodArity">How many of the type parameters are the method's own (the last ones).</param>
+/// <param name="FailureValue">An expression of the result value that means failure, or null.</param>
+/// <param name="FailureErrorType">The <c>error.type</c> recorded for that value.</param>
+/// <param name="Options">The handler's options merged with the assembly defaults.</param>
+internal sealed record HandlerModel(
+    string Key,
+    string ProfileId,
+    CallSignature Signature,
+    EquatableArray<string> Constraints,
+    int MessageParameter,
+    MessageArity Arity,
+    HandlerAccess Access,
+    string Namespace,
+    EquatableArray<TypeDeclaration> ContainingTypes,
+    bool IsStatic,
+    int MethodArity,
+    string? FailureValue,
+    string? FailureErrorType,
+    ScopeOptions Options);
+
+/// <summary>A call of a traced handler that an interceptor replaces.</summary>
+internal sealed record HandlerCall(string HandlerKey, InterceptLocation Location);
+
+/// <summary>A listener registration whose listener's callback is a traced handler (RocketMQ push consumers).</summary>
+internal sealed record RegistrationSite(string RegistrationId, string HandlerKey, CallSignature Signature, string ListenerType, InterceptLocation Location);

@@ -1,0 +1,179 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using MessageTrace.Generator.Recognition;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace MessageTrace.Generator.Parsing;
+
+/// <summary>Turns a <c>[TracedHandler]</c> method into a <see cref="HandlerModel"/>.</summary>
+internal static class HandlerParser
+{
+    public static HandlerModel? Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return context.TargetSymbol is IMethodSymbol method
+                ? Parse(method, context.Attributes.FirstOrDefault(), TracedScopes.FindDefaults(context.SemanticModel.Compilation), cancellationToken)
+                : null;
+        }
+        catch (System.Exception exception) when (exception is not System.OperationCanceledException)
+        {
+            return null;
+        }
+    }
+
+    public static HandlerModel? Parse(IMethodSymbol method, AttributeData? attribute, AttributeData? defaults, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        if (method.IsAbstract || method.IsExtern || method.MethodKind != MethodKind.Ordinary || method.IsPartialDefinition && method.PartialImplementationPart is null)
+        {
+            return null;
+        }
+
+        if (MessageParameters.Find(method) is not { } message)
+        {
+            return null;
+        }
+
+        var signature = Signatures.From(method);
+        if (signature.TypeParameters.Distinct().Count() != signature.TypeParameters.Count)
+        {
+            // An interceptor declares all type parameters side by side; shadowed names cannot be.
+            return null;
+        }
+
+        var (failureValue, failureType) = FindFailureResult(method, message.Profile);
+        var containing = new List<TypeDeclaration>();
+        for (var type = method.ContainingType; type is not null; type = type.ContainingType)
+        {
+            containing.Insert(0, new TypeDeclaration(Keyword(type), type.Name + TypeParameterList(type)));
+        }
+
+        return new HandlerModel(
+            Key: method.OriginalDefinition.GetDocumentationCommentId() ?? method.ToDisplayString(),
+            ProfileId: message.Profile.Id,
+            Signature: signature,
+            Constraints: Constraints(method).ToEquatableArray(),
+            MessageParameter: message.Index,
+            Arity: message.Arity,
+            Access: AccessOf(method, cancellationToken),
+            Namespace: method.ContainingNamespace is { IsGlobalNamespace: false } ns ? ns.ToDisplayString() : string.Empty,
+            ContainingTypes: containing.ToEquatableArray(),
+            IsStatic: method.IsStatic,
+            MethodArity: method.TypeParameters.Length,
+            FailureValue: failureValue,
+            FailureErrorType: failureType,
+            Options: TracedScopes.Merge(attribute, defaults));
+    }
+
+    private static (string? Value, string? ErrorType) FindFailureResult(IMethodSymbol method, Profiles.BrokerProfile profile)
+    {
+        var (_, awaited) = Signatures.Classify(method.ReturnType, method.ReturnsVoid);
+        var resultType = method.ReturnType is INamedTypeSymbol { IsGenericType: true } generic && awaited is not null && generic.TypeArguments.Length == 1
+            ? generic.TypeArguments[0]
+            : method.ReturnType;
+        string name = SymbolNames.Metadata(resultType);
+        foreach (var failure in profile.FailureResults)
+        {
+            if (failure.TypeName == name)
+            {
+                return (failure.ValueExpression, failure.ErrorType);
+            }
+        }
+
+        return (null, null);
+    }
+
+    private static HandlerAccess AccessOf(IMethodSymbol method, CancellationToken cancellationToken)
+    {
+        bool direct = IsReachable(method.DeclaredAccessibility);
+        bool allPartial = true;
+        for (var type = method.ContainingType; type is not null; type = type.ContainingType)
+        {
+            if (type.IsFileLocal)
+            {
+                return HandlerAccess.Unreachable;
+            }
+
+            direct &= IsReachable(type.DeclaredAccessibility);
+            allPartial &= type.DeclaringSyntaxReferences.Any(reference =>
+                reference.GetSyntax(cancellationToken) is TypeDeclarationSyntax declaration
+                && declaration.Modifiers.Any(SyntaxKind.PartialKeyword));
+        }
+
+        if (direct)
+        {
+            return HandlerAccess.Direct;
+        }
+
+        return allPartial ? HandlerAccess.Bridge : HandlerAccess.Unreachable;
+    }
+
+    private static bool IsReachable(Accessibility accessibility) =>
+        accessibility is Accessibility.Public or Accessibility.Internal or Accessibility.ProtectedOrInternal;
+
+    private static string Keyword(INamedTypeSymbol type) => (type.IsRecord, type.TypeKind) switch
+    {
+        (true, TypeKind.Struct) => "record struct",
+        (true, _) => "record",
+        (false, TypeKind.Struct) => "struct",
+        (false, TypeKind.Interface) => "interface",
+        _ => "class",
+    };
+
+    private static string TypeParameterList(INamedTypeSymbol type) =>
+        type.TypeParameters.Length == 0 ? string.Empty : "<" + string.Join(", ", type.TypeParameters.Select(static t => t.Name)) + ">";
+
+    private static IEnumerable<string> Constraints(IMethodSymbol method)
+    {
+        var all = new List<ITypeParameterSymbol>();
+        var chain = new List<INamedTypeSymbol>();
+        for (var type = method.ContainingType; type is not null; type = type.ContainingType)
+        {
+            chain.Insert(0, type);
+        }
+
+        foreach (var type in chain)
+        {
+            all.AddRange(type.TypeParameters);
+        }
+
+        all.AddRange(method.TypeParameters);
+        foreach (var parameter in all)
+        {
+            var parts = new List<string>();
+            if (parameter.HasReferenceTypeConstraint)
+            {
+                parts.Add(parameter.ReferenceTypeConstraintNullableAnnotation == NullableAnnotation.Annotated ? "class?" : "class");
+            }
+
+            if (parameter.HasUnmanagedTypeConstraint)
+            {
+                parts.Add("unmanaged");
+            }
+            else if (parameter.HasValueTypeConstraint)
+            {
+                parts.Add("struct");
+            }
+
+            if (parameter.HasNotNullConstraint)
+            {
+                parts.Add("notnull");
+            }
+
+            parts.AddRange(parameter.ConstraintTypes.Select(static t => t.ToDisplayString(SymbolNames.Emit)));
+            if (parameter.HasConstructorConstraint && !parameter.HasValueTypeConstraint)
+            {
+                parts.Add("new()");
+            }
+
+            if (parts.Count > 0)
+            {
+                yield return "where " + parameter.Name + " : " + string.Join(", ", parts);
+            }
+        }
+    }
+}

@@ -1,0 +1,101 @@
+using System.Collections.Generic;
+using System.Linq;
+using MessageTrace.Generator.Recognition;
+using Microsoft.CodeAnalysis;
+
+namespace MessageTrace.Generator.Parsing;
+
+/// <summary>Turns a called method into the <see cref="CallSignature"/> an interceptor repeats.</summary>
+internal static class Signatures
+{
+    public static CallSignature From(IMethodSymbol method)
+    {
+        var definition = method.ReducedFrom ?? method;
+        var original = definition.OriginalDefinition;
+        var parameters = new List<ParameterInfo>();
+        string? receiver = null;
+        var source = original.Parameters.AsEnumerable();
+        if (method.ReducedFrom is not null)
+        {
+            // A reduced extension: its 'this' parameter is the receiver.
+            receiver = original.Parameters[0].Type.ToDisplayString(SymbolNames.Emit);
+            source = source.Skip(1);
+        }
+        else if (!original.IsStatic)
+        {
+            receiver = original.ContainingType.ToDisplayString(SymbolNames.Emit);
+        }
+
+        int index = 0;
+        foreach (var parameter in source)
+        {
+            parameters.Add(new ParameterInfo(
+                parameter.Type.ToDisplayString(SymbolNames.Emit),
+                "p" + index++,
+                RefKindText(parameter.RefKind)));
+        }
+
+        var typeParameters = new List<string>();
+        if (method.ReducedFrom is null)
+        {
+            AddContainingTypeParameters(original.ContainingType, typeParameters);
+        }
+
+        typeParameters.AddRange(original.TypeParameters.Select(static t => t.Name));
+
+        var (shape, awaited) = Classify(original.ReturnType, original.ReturnsVoid);
+        return new CallSignature(
+            original.Name,
+            receiver,
+            original.ReturnsVoid ? "void" : original.ReturnType.ToDisplayString(SymbolNames.Emit),
+            awaited,
+            shape,
+            parameters.ToEquatableArray(),
+            typeParameters.ToEquatableArray());
+    }
+
+    public static (ReturnShape Shape, string? Awaited) Classify(ITypeSymbol returnType, bool returnsVoid)
+    {
+        if (returnsVoid)
+        {
+            return (ReturnShape.Void, null);
+        }
+
+        if (returnType is INamedTypeSymbol named && named.ContainingNamespace?.ToDisplayString() == "System.Threading.Tasks")
+        {
+            switch (named.MetadataName)
+            {
+                case "Task":
+                    return (ReturnShape.Task, null);
+                case "ValueTask":
+                    return (ReturnShape.ValueTask, null);
+                case "Task`1":
+                    return (ReturnShape.TaskOfT, named.TypeArguments[0].ToDisplayString(SymbolNames.Emit));
+                case "ValueTask`1":
+                    return (ReturnShape.ValueTaskOfT, named.TypeArguments[0].ToDisplayString(SymbolNames.Emit));
+            }
+        }
+
+        return (ReturnShape.Value, returnType.ToDisplayString(SymbolNames.Emit));
+    }
+
+    public static string RefKindText(RefKind refKind) => refKind switch
+    {
+        RefKind.Ref => "ref ",
+        RefKind.Out => "out ",
+        RefKind.In => "in ",
+        RefKind.RefReadOnlyParameter => "ref readonly ",
+        _ => string.Empty,
+    };
+
+    private static void AddContainingTypeParameters(INamedTypeSymbol? type, List<string> into)
+    {
+        if (type is null)
+        {
+            return;
+        }
+
+        AddContainingTypeParameters(type.ContainingType, into);
+        into.AddRange(type.TypeParameters.Select(static t => t.Name));
+    }
+}

@@ -1,0 +1,58 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+
+namespace MessageTrace.Generator.Profiles;
+
+/// <summary>The one catalogue of broker profiles, read by the generator and the analyzers.</summary>
+internal static class BrokerCatalog
+{
+    public static ImmutableArray<BrokerProfile> Profiles { get; } = ImmutableArray.Create(
+        RocketMqProfile.Create());
+
+    /// <summary>Names of every method a profile knows, for cheap syntactic prefilters.</summary>
+    public static ImmutableHashSet<string> KnownMethodNames { get; } = Profiles
+        .SelectMany(static p => p.Sends.Select(static s => s.MethodName)
+            .Concat(p.Receives.Select(static r => r.MethodName))
+            .Concat(p.Settles.Select(static s => s.MethodName))
+            .Concat(p.Registrations.Select(static r => r.MethodName)))
+        .ToImmutableHashSet(StringComparer.Ordinal);
+
+    /// <summary>Names of the send methods, for the analyzers' prefilter.</summary>
+    public static ImmutableHashSet<string> SendMethodNames { get; } = Profiles
+        .SelectMany(static p => p.Sends.Select(static s => s.MethodName))
+        .ToImmutableHashSet(StringComparer.Ordinal);
+
+    public static BrokerProfile? FindProfile(string id)
+    {
+        foreach (var profile in Profiles)
+        {
+            if (profile.Id == id)
+            {
+                return profile;
+            }
+        }
+
+        return null;
+    }
+
+    public static (BrokerProfile Profile, SendOperation Operation)? FindSend(string operationId)
+    {
+        foreach (var profile in Profiles)
+        {
+            foreach (var send in profile.Sends)
+            {
+                if (send.Id == operationId)
+                {
+                    return (profile, send);
+                }
+            }
+        }
+
+        return null;
+    }
+
+    public static IEnumerable<(BrokerProfile Profile, IncomingMessageShape Shape)> IncomingShapes() =>
+        Profiles.Where(static p => p.IncomingMessage is not null).Select(static p => (p, p.IncomingMessage!));
+}

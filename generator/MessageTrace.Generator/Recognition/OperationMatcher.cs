@@ -1,0 +1,120 @@
+using System.Collections.Immutable;
+using MessageTrace.Generator.Profiles;
+using Microsoft.CodeAnalysis;
+
+namespace MessageTrace.Generator.Recognition;
+
+/// <summary>Matches a called method against the catalogue's operations.</summary>
+internal static class OperationMatcher
+{
+    public static (BrokerProfile Profile, SendOperation Operation)? MatchSend(IMethodSymbol method)
+    {
+        if (!BrokerCatalog.SendMethodNames.Contains(method.Name))
+        {
+            return null;
+        }
+
+        foreach (var profile in BrokerCatalog.Profiles)
+        {
+            foreach (var send in profile.Sends)
+            {
+                if (Matches(method, send.ContainingType, send.MethodName, send.ParameterTypes))
+                {
+                    return (profile, send);
+                }
+            }
+        }
+
+        return null;
+    }
+
+    public static (BrokerProfile Profile, ReceiveOperation Operation)? MatchReceive(IMethodSymbol method)
+    {
+        foreach (var profile in BrokerCatalog.Profiles)
+        {
+            foreach (var receive in profile.Receives)
+            {
+                if (Matches(method, receive.ContainingType, receive.MethodName, receive.ParameterTypes))
+                {
+                    return (profile, receive);
+                }
+            }
+        }
+
+        return null;
+    }
+
+    public static (BrokerProfile Profile, SettleOperation Operation)? MatchSettle(IMethodSymbol method)
+    {
+        foreach (var profile in BrokerCatalog.Profiles)
+        {
+            foreach (var settle in profile.Settles)
+            {
+                if (Matches(method, settle.ContainingType, settle.MethodName, settle.ParameterTypes))
+                {
+                    return (profile, settle);
+                }
+            }
+        }
+
+        return null;
+    }
+
+    public static (BrokerProfile Profile, ListenerRegistration Registration)? MatchRegistration(IMethodSymbol method)
+    {
+        foreach (var profile in BrokerCatalog.Profiles)
+        {
+            foreach (var registration in profile.Registrations)
+            {
+                if (method.Name == registration.MethodName
+                    && method.Parameters.Length == 1
+                    && SymbolNames.Metadata(method.ContainingType) == registration.ContainingType
+                    && SymbolNames.Metadata(method.Parameters[0].Type) == registration.ListenerInterface)
+                {
+                    return (profile, registration);
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Finds the incoming message shape whose type is <paramref name="type"/>.</summary>
+    public static (BrokerProfile Profile, IncomingMessageShape Shape)? MatchIncoming(ITypeSymbol type)
+    {
+        string name = SymbolNames.Metadata(type);
+        foreach (var (profile, shape) in BrokerCatalog.IncomingShapes())
+        {
+            if (shape.TypeName == name)
+            {
+                return (profile, shape);
+            }
+        }
+
+        return null;
+    }
+
+    private static bool Matches(IMethodSymbol method, string containingType, string name, ImmutableArray<string> parameterTypes)
+    {
+        var definition = method.ReducedFrom ?? method.OriginalDefinition;
+        if (definition.Name != name || definition.Parameters.Length != parameterTypes.Length)
+        {
+            return false;
+        }
+
+        if (SymbolNames.Metadata(definition.ContainingType) != containingType)
+        {
+            return false;
+        }
+
+        for (int i = 0; i < parameterTypes.Length; i++)
+        {
+            if (SymbolNames.Metadata(definition.Parameters[i].Type) != parameterTypes[i])
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}

@@ -1,0 +1,40 @@
+using Microsoft.CodeAnalysis;
+
+namespace MessageTrace.Generator.Recognition;
+
+/// <summary>Names of symbols in the forms the catalogue and the emitted code use.</summary>
+internal static class SymbolNames
+{
+    private static readonly SymbolDisplayFormat s_metadataFormat = new(
+        globalNamespaceStyle: SymbolDisplayGlobalNamespaceStyle.Omitted,
+        typeQualificationStyle: SymbolDisplayTypeQualificationStyle.NameAndContainingTypesAndNamespaces,
+        genericsOptions: SymbolDisplayGenericsOptions.None);
+
+    /// <summary>The fully qualified, <c>global::</c>-prefixed name with nullable annotations, for emitted code.</summary>
+    public static readonly SymbolDisplayFormat Emit = SymbolDisplayFormat.FullyQualifiedFormat
+        .AddMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier);
+
+    /// <summary>
+    /// <c>Namespace.Outer+Inner</c> for a named type, <c>!0</c>-style for a type parameter: the form the
+    /// catalogue uses, independent of type arguments.
+    /// </summary>
+    public static string Metadata(ITypeSymbol type)
+    {
+        if (type is ITypeParameterSymbol parameter)
+        {
+            return "!" + parameter.Ordinal.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        if (type is INamedTypeSymbol { ContainingType: { } containing } named)
+        {
+            return Metadata(containing) + "+" + named.Name;
+        }
+
+        if (type.SpecialType != SpecialType.None || type is INamedTypeSymbol)
+        {
+            return type.OriginalDefinition.ToDisplayString(s_metadataFormat);
+        }
+
+        return type.ToDisplayString(s_metadataFormat);
+    }
+}

@@ -1,0 +1,161 @@
+using System.Linq;
+using MessageTrace.Generator.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Xunit;
+
+namespace MessageTrace.Generator.Tests;
+
+/// <summary>
+/// The pipeline caches: an edit that touches no traced code leaves every tracked step Cached or
+/// Unchanged, a relevant edit is seen, and no step's output holds a Roslyn object.
+/// </summary>
+public sealed class IncrementalTests
+{
+    private const string Traced = """
+        using System.Collections.Generic;
+        using System.Threading.Tasks;
+        using MessageTrace;
+        using Org.Apache.Rocketmq;
+
+        namespace Shop;
+
+        public sealed class Publisher(Producer producer)
+        {
+            [TracedProducer]
+            public Task<ISendReceipt> PublishAsync(Message message) => producer.Send(message);
+        }
+
+        public sealed class Billing : IMessageListener
+        {
+            [TracedHandler(ConsumerGroup = "billing")]
+            public ConsumeResult Consume(MessageView message) => ConsumeResult.SUCCESS;
+
+            [TracedHandler(ConsumerGroup = "billing")]
+            public Task HandleBatchAsync(List<MessageView> messages) => Task.CompletedTask;
+        }
+
+        public static class Wiring
+        {
+            public static void Run(Billing billing, MessageView view, List<MessageView> batch, PushConsumer.Builder builder)
+            {
+                billing.Consume(view);
+                _ = billing.HandleBatchAsync(batch);
+                builder.SetMessageListener(billing);
+            }
+
+            [TracedConsumer(ConsumerGroup = "billing", TraceSettle = true)]
+            public static async Task PollAsync(SimpleConsumer consumer)
+            {
+                foreach (var view in await consumer.Receive(16, System.TimeSpan.FromSeconds(15)))
+                {
+                    await consumer.Ack(view);
+                }
+            }
+        }
+        """;
+
+    private const string Unrelated = """
+        namespace Shop;
+
+        public static class Arithmetic
+        {
+            public static int Add(int a, int b) => a + b;
+        }
+        """;
+
+    private static readonly string[] s_trackedSteps =
+    [
+        "SendSites", "AllSendSites", "Handlers", "HandlerCalls", "AllHandlerCalls", "Registrations", "ConsumerSites", "AllConsumerSites",
+    ];
+
+    [Fact]
+    public void EveryTrackedStepProducesOutput()
+    {
+        var run = GeneratorRun.Run(TestCompilation.Create(("Traced.cs", Traced), ("Unrelated.cs", Unrelated)));
+        var steps = run.Result.Results.Single().TrackedSteps;
+        foreach (var name in s_trackedSteps)
+        {
+            Assert.True(steps.ContainsKey(name), $"step {name} was not tracked");
+        }
+
+        Assert.Empty(run.CompilationProblems().Select(static d => d.ToString()));
+        Assert.Equal(3, run.Sources.Length);
+    }
+
+    [Fact]
+    public void UnrelatedEditLeavesEveryStepCachedOrUnchanged()
+    {
+        var compilation = TestCompilation.Create(("Traced.cs", Traced), ("Unrelated.cs", Unrelated));
+        var first = GeneratorRun.Run(compilation);
+
+        var unrelatedTree = compilation.SyntaxTrees.Single(static t => t.FilePath == "Unrelated.cs");
+        var edited = compilation.ReplaceSyntaxTree(
+            unrelatedTree,
+            CSharpSyntaxTree.ParseText(Unrelated.Replace("a + b", "b + a + 0"), TestCompilation.ParseOptions, path: "Unrelated.cs"));
+        var second = GeneratorRun.Run(edited, first.Driver);
+
+        var steps = second.Result.Results.Single().TrackedSteps;
+        foreach (var name in s_trackedSteps)
+        {
+            foreach (var step in steps[name])
+            {
+                foreach (var (_, reason) in step.Outputs)
+                {
+                    Assert.True(
+                        reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged,
+                        $"step {name} was {reason} after an unrelated edit");
+                }
+            }
+        }
+
+        Assert.All(second.Result.Results.Single().TrackedOutputSteps.SelectMany(static s => s.Value).SelectMany(static s => s.Outputs),
+            static output => Assert.True(output.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"an output was {output.Reason}"));
+    }
+
+    [Fact]
+    public void RelevantEditIsSeen()
+    {
+        var compilation = TestCompilation.Create(("Traced.cs", Traced), ("Unrelated.cs", Unrelated));
+        var first = GeneratorRun.Run(compilation);
+        var tracedTree = compilation.SyntaxTrees.Single(static t => t.FilePath == "Traced.cs");
+        var edited = compilation.ReplaceSyntaxTree(
+            tracedTree,
+            CSharpSyntaxTree.ParseText(Traced.Replace("[TracedProducer]", "[TracedProducer(Namespace = \"changed\")]"), TestCompilation.ParseOptions, path: "Traced.cs"));
+        var second = GeneratorRun.Run(edited, first.Driver);
+
+        var reasons = second.Result.Results.Single().TrackedSteps["AllSendSites"].SelectMany(static s => s.Outputs).Select(static o => o.Reason);
+        Assert.Contains(IncrementalStepRunReason.Modified, reasons);
+        Assert.Contains(second.Sources, static s => s.Text.Contains("\"changed\"", System.StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void NoStepOutputHoldsRoslynObjects()
+    {
+        var run = GeneratorRun.Run(TestCompilation.Create(("Traced.cs", Traced), ("Unrelated.cs", Unrelated)));
+        var steps = run.Result.Results.Single().TrackedSteps;
+        int walked = 0;
+        foreach (var name in s_trackedSteps)
+        {
+            foreach (var step in steps[name])
+            {
+                foreach (var (value, _) in step.Outputs)
+                {
+                    walked++;
+                    Assert.Empty(ModelWalker.FindForbidden(value));
+                }
+            }
+        }
+
+        Assert.True(walked >= s_trackedSteps.Length, "the walk saw too few outputs to mean anything");
+    }
+
+    [Fact]
+    public void ModelWalkerFindsARoslynObjectHiddenInAModel()
+    {
+        // The purity check must be able to fail: a record holding a syntax node inside a list is caught.
+        var node = CSharpSyntaxTree.ParseText("class C {}").GetRoot();
+        var polluted = new { Items = new object[] { "fine", new { Node = node } } };
+        Assert.NotEmpty(ModelWalker.FindForbidden(polluted));
+    }
+}
