@@ -17,7 +17,7 @@ internal static class HandlerBodyEmitter
         bool isAsync = signature.ReturnShape is ReturnShape.Task or ReturnShape.TaskOfT or ReturnShape.ValueTask or ReturnShape.ValueTaskOfT;
 
         writer.Line("var previous = global::System.Diagnostics.Activity.Current;");
-        writer.Line($"var activity = {tracingClass}.{start}({message}, {Literals.String(options.System ?? system)}, {Literals.String(options.Destination)}, {Literals.String(options.ConsumerGroup)}, {Literals.String(options.Namespace ?? string.Empty)}, {Literals.Bool(options.RecordBodySize)}, (global::MessageTrace.HandlerParentPolicy){Literals.Int(options.ParentPolicy)}, out var baggage);");
+        writer.Line($"var activity = {tracingClass}.{start}({message}, {Literals.String(options.System ?? system)}, {Literals.String(options.Destination)}, {Literals.String(options.ConsumerGroup)}, {Literals.String(options.Namespace ?? string.Empty)}, {Literals.Bool(options.RecordBodySize)}, {ParentPolicy(options.ParentPolicy)}, out var baggage);");
         writer.Open("if (activity is null)");
         if (isVoid)
         {
@@ -82,6 +82,14 @@ internal static class HandlerBodyEmitter
         writer.Close();
         writer.Close();
     }
+
+    private static string ParentPolicy(int value) => "global::MessageTrace.HandlerParentPolicy." + value switch
+    {
+        1 => "LinkOnly",
+        2 => "CreationContextAlways",
+        0 => "CreationContextWhenNoAmbient",
+        _ => "CreationContextWhenNoAmbient",
+    };
 
     /// <summary>The cached callback that maps an awaited failure result, when the handler needs one.</summary>
     public static bool NeedsFailureCallback(HandlerModel handler) =>

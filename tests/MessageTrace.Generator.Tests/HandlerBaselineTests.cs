@@ -1,0 +1,161 @@
+using System.Linq;
+using MessageTrace.Generator.Tests.Infrastructure;
+using Xunit;
+
+namespace MessageTrace.Generator.Tests;
+
+/// <summary>Generated handler, listener and consumer interceptors for each form, against baselines.</summary>
+public sealed class HandlerBaselineTests
+{
+    private const string Usings = """
+        using System;
+        using System.Collections.Generic;
+        using System.Threading.Tasks;
+        using MessageTrace;
+        using Org.Apache.Rocketmq;
+
+        """;
+
+    [Fact]
+    public void DirectCallsOfSyncAsyncAndVoidHandlers() => Verify(nameof(DirectCallsOfSyncAsyncAndVoidHandlers), Usings + """
+        namespace Shop;
+
+        public sealed class Billing
+        {
+            [TracedHandler(ConsumerGroup = "billing", Namespace = "shop")]
+            public ConsumeResult Consume(MessageView message) => ConsumeResult.SUCCESS;
+
+            [TracedHandler(ConsumerGroup = "billing", ParentPolicy = HandlerParentPolicy.LinkOnly)]
+            public Task<ConsumeResult> ConsumeAsync(MessageView message) => Task.FromResult(ConsumeResult.SUCCESS);
+
+            [TracedHandler(ConsumerGroup = "audit", RecordBodySize = true)]
+            public void Audit(MessageView message, int attempt) { }
+        }
+
+        public static class Loop
+        {
+            public static async Task RunAsync(Billing billing, IEnumerable<MessageView> views)
+            {
+                foreach (var view in views)
+                {
+                    billing.Consume(view);
+                    await billing.ConsumeAsync(view).ConfigureAwait(false);
+                    Action handle = () => billing.Audit(view, 1);
+                    handle();
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public void BatchStaticAndGenericHandlers() => Verify(nameof(BatchStaticAndGenericHandlers), Usings + """
+        namespace Shop;
+
+        public static class Batches
+        {
+            [TracedHandler(ConsumerGroup = "stats")]
+            public static Task HandleAsync(IReadOnlyList<MessageView> messages) => Task.CompletedTask;
+        }
+
+        public sealed class Repository<TEntity>
+            where TEntity : class, new()
+        {
+            [TracedHandler(ConsumerGroup = "store", Destination = "entities.{kind}")]
+            public TEntity Store<TKey>(MessageView message, TKey key)
+                where TKey : notnull => new TEntity();
+        }
+
+        public static class Calls
+        {
+            public static void Run(List<MessageView> batch, Repository<object> repository, MessageView view)
+            {
+                _ = Batches.HandleAsync(batch);
+                repository.Store(view, 42);
+            }
+        }
+        """);
+
+    [Fact]
+    public void PrivateHandlerInPartialClassUsesBridge() => Verify(nameof(PrivateHandlerInPartialClassUsesBridge), Usings + """
+        namespace Shop;
+
+        public sealed partial class Worker
+        {
+            public void Pump(MessageView view) => Handle(view);
+
+            [TracedHandler(ConsumerGroup = "workers")]
+            private ConsumeResult Handle(MessageView message) => ConsumeResult.SUCCESS;
+        }
+        """);
+
+    [Fact]
+    public void PushConsumerListenerRegistration() => Verify(nameof(PushConsumerListenerRegistration), Usings + """
+        namespace Shop;
+
+        public sealed class ShippingListener : IMessageListener
+        {
+            [TracedHandler(ConsumerGroup = "shipping")]
+            public ConsumeResult Consume(MessageView messageView) => ConsumeResult.SUCCESS;
+        }
+
+        public static class Startup
+        {
+            public static Task<PushConsumer> StartAsync(ClientConfig config) =>
+                new PushConsumer.Builder()
+                    .SetClientConfig(config)
+                    .SetConsumerGroup("shipping")
+                    .SetSubscriptionExpression(new Dictionary<string, FilterExpression> { ["invoices"] = new FilterExpression("*") })
+                    .SetMessageListener(new ShippingListener())
+                    .Build();
+        }
+        """);
+
+    [Fact]
+    public void ReceiveLoopWithSettleSpans() => Verify(nameof(ReceiveLoopWithSettleSpans), Usings + """
+        namespace Shop;
+
+        public sealed class Poller(SimpleConsumer consumer)
+        {
+            [TracedConsumer(ConsumerGroup = "poller", TraceSettle = true)]
+            public async Task PollAsync()
+            {
+                var views = await consumer.Receive(16, TimeSpan.FromSeconds(15));
+                foreach (var view in views)
+                {
+                    await consumer.Ack(view);
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public void HandlerWithoutMessageParameterGeneratesNothing()
+    {
+        var run = GeneratorRun.Run(TestCompilation.Create(Usings + """
+            namespace Shop;
+
+            public sealed class Misused
+            {
+                [TracedHandler]
+                public void Handle(string text) { }
+
+                public void Call() => Handle("x");
+            }
+            """));
+
+        Assert.Empty(run.Sources);
+        Assert.Empty(run.GeneratorDiagnostics);
+    }
+
+    private static void Verify(string testName, string source)
+    {
+        var run = GeneratorRun.Run(TestCompilation.Create(source));
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Empty(run.CompilationProblems().Select(static d => d.ToString()));
+        Assert.NotEmpty(run.Sources);
+        foreach (var (hintName, text) in run.Sources)
+        {
+            Baseline.Verify(testName, hintName, text);
+        }
+    }
+}
