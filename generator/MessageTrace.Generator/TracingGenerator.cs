@@ -27,7 +27,14 @@ public sealed class TracingGenerator : IIncrementalGenerator
             .Where(static site => site is not null)
             .Select(static (site, _) => site!)
             .WithTrackingName(TrackingNames.SendSites);
-        var allSendSites = sendSites.Collect().Select(static (sites, _) => Order(sites, static s => s.Location)).WithTrackingName(TrackingNames.AllSendSites);
+        // Sends through user-defined carriers: any method taking a [MessageHeaders] message or parameter.
+        var customSendSites = context.SyntaxProvider
+            .CreateSyntaxProvider(static (node, _) => HandlerCallParser.IsCandidate(node), static (syntax, token) => CustomSendParser.Parse(syntax, token))
+            .Where(static site => site is not null)
+            .Select(static (site, _) => site!)
+            .WithTrackingName(TrackingNames.CustomSendSites);
+
+        var allSendSites = sendSites.Collect().Combine(customSendSites.Collect()).Select(static (pair, _) => pair.Left.AddRange(pair.Right)).Select(static (sites, _) => Order(sites, static s => s.Location)).WithTrackingName(TrackingNames.AllSendSites);
         context.RegisterSourceOutput(allSendSites, static (output, sites) => EmitSends(output, sites));
 
         // Handlers: the attribute marks the declaration, so the driver's attribute index finds them.
@@ -76,20 +83,19 @@ public sealed class TracingGenerator : IIncrementalGenerator
 
     private static void EmitSends(SourceProductionContext output, EquatableArray<SendSite> sites)
     {
-        foreach (var profile in BrokerCatalog.Profiles)
+        foreach (var group in sites.GroupBy(static s => s.ProfileId).OrderBy(static g => g.Key, System.StringComparer.Ordinal))
         {
             output.CancellationToken.ThrowIfCancellationRequested();
-            var profileSites = sites.Where(s => BrokerCatalog.FindSend(s.OperationId)?.Profile.Id == profile.Id).ToList();
-            if (SendEmitter.Emit(profile, profileSites) is { } source)
+            if (SendEmitter.Emit(group.Key, group.ToList()) is { } source)
             {
-                output.AddSource("MessageTrace." + profile.Id + ".Sends.g.cs", source);
+                output.AddSource("MessageTrace." + group.Key + ".Sends.g.cs", source);
             }
         }
     }
 
     private static void EmitHandlers(SourceProductionContext output, EquatableArray<HandlerModel> handlers, EquatableArray<HandlerCall> calls, EquatableArray<RegistrationSite> registrations)
     {
-        foreach (var profile in BrokerCatalog.Profiles)
+        foreach (var profile in BrokerCatalog.Profiles.Add(BrokerCatalog.Custom))
         {
             output.CancellationToken.ThrowIfCancellationRequested();
             if (HandlerEmitter.Emit(profile, handlers.ToList(), calls.ToList(), registrations.ToList()) is { } source)

@@ -5,6 +5,7 @@ internal static class TrackingNames
 {
     public const string SendSites = nameof(SendSites);
     public const string AllSendSites = nameof(AllSendSites);
+    public const string CustomSendSites = nameof(CustomSendSites);
     public const string Handlers = nameof(Handlers);
     public const string HandlerCalls = nameof(HandlerCalls);
     public const string AllHandlerCalls = nameof(AllHandlerCalls);

@@ -150,12 +150,8 @@ public sealed class HandlerBaselineTests
     private static void Verify(string testName, string source)
     {
         var run = GeneratorRun.Run(TestCompilation.Create(source));
-        Assert.Empty(run.GeneratorDiagnostics);
-        Assert.Empty(run.CompilationProblems().Select(static d => d.ToString()));
+        run.AssertNoProblems();
         Assert.NotEmpty(run.Sources);
-        foreach (var (hintName, text) in run.Sources)
-        {
-            Baseline.Verify(testName, hintName, text);
-        }
+        Baseline.VerifyAll(testName, run.Sources);
     }
 }

@@ -166,12 +166,8 @@ public sealed class ProducerBaselineTests
     private static void VerifyOutput(string testName, Microsoft.CodeAnalysis.Compilation compilation)
     {
         var run = GeneratorRun.Run(compilation);
-        Assert.Empty(run.GeneratorDiagnostics);
-        Assert.Empty(run.CompilationProblems().Select(static d => d.ToString()));
+        run.AssertNoProblems();
         Assert.NotEmpty(run.Sources);
-        foreach (var (hintName, text) in run.Sources)
-        {
-            Baseline.Verify(testName, hintName, text);
-        }
+        Baseline.VerifyAll(testName, run.Sources);
     }
 }

@@ -13,10 +13,12 @@ internal static class ConsumerEmitter
 {
     public static string? Emit(BrokerProfile profile, IReadOnlyList<ConsumerSite> sites)
     {
-        if (sites.Count == 0 || profile.IncomingMessage is not { } shape)
+        if (sites.Count == 0 || profile.IncomingMessages.Count == 0)
         {
             return null;
         }
+
+        var shape = profile.IncomingMessages[0];
 
         var writer = new SourceWriter();
         GeneratedFile.WriteHeader(writer);
@@ -99,7 +101,7 @@ internal static class ConsumerEmitter
 
         writer.Line();
         writer.Open("private static void SetSpanTags(global::System.Diagnostics.Activity activity, string messagingNamespace)");
-        if (profile.NamespaceAttribute is { } namespaceAttribute)
+        if (shape.NamespaceAttribute is { } namespaceAttribute)
         {
             writer.Line($"activity.SetTag({Literals.String(namespaceAttribute)}, messagingNamespace);");
         }
@@ -167,7 +169,7 @@ internal static class ConsumerEmitter
         writer.Line("return " + call + ";");
         writer.Close();
         writer.Line();
-        writer.Line($"var context = {message} is null ? default : global::MessageTrace.ContextPropagation.Extract({Templates.Message(shape.Headers.HeadersExpression, message)}, {access}).ActivityContext;");
+        writer.Line($"var context = {message} is null ? default : global::MessageTrace.ContextPropagation.Extract({Templates.Message(shape.CarrierExpression, message)}, {access}).ActivityContext;");
         writer.Line("var previous = global::System.Diagnostics.Activity.Current;");
         writer.Line($"var activity = global::MessageTrace.MessagingSpans.StartSettle(system, {Literals.String(settle.OperationName)}, {message} is null ? null : {Templates.Message(shape.DestinationExpression, message)}, consumerGroup, context);");
         writer.Open("if (activity is null)");

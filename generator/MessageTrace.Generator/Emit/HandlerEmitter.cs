@@ -13,15 +13,10 @@ internal static class HandlerEmitter
 {
     public static string? Emit(BrokerProfile profile, IReadOnlyList<HandlerModel> handlers, IReadOnlyList<HandlerCall> calls, IReadOnlyList<RegistrationSite> registrations)
     {
-        if (profile.IncomingMessage is not { } shape)
-        {
-            return null;
-        }
-
         var byKey = new Dictionary<string, HandlerModel>(System.StringComparer.Ordinal);
         foreach (var handler in handlers)
         {
-            if (handler.ProfileId == profile.Id && handler.Access != HandlerAccess.Unreachable)
+            if (handler.Message.ProfileId == profile.Id && handler.Access != HandlerAccess.Unreachable)
             {
                 byKey[handler.Key] = handler;
             }
@@ -79,12 +74,7 @@ internal static class HandlerEmitter
 
         writer.Line();
         var all = called.Select(static c => c.Handler).Concat(decorated).ToList();
-        HandlerTracingEmitter.Write(
-            writer,
-            profile,
-            shape,
-            single: all.Any(static h => h.Arity == MessageArity.Single),
-            batch: all.Any(static h => h.Arity == MessageArity.Batch));
+        HandlerTracingEmitter.Write(writer, profile, all);
         writer.Close();
         return writer.ToString();
     }
@@ -118,7 +108,7 @@ internal static class HandlerEmitter
             string receiver = handler.IsStatic ? string.Empty : "this " + (IsStructReceiver(handler) ? "ref " : string.Empty) + signature.ReceiverType + " receiver" + (signature.Parameters.Count > 0 ? ", " : string.Empty);
             string parameters = string.Join(", ", signature.Parameters.Select(static p => p.RefKind + p.Type + " " + p.Name));
             writer.Line($"public static {signature.ReturnType} {StableNames.Handler(handler)}{typeParameters}({receiver}{parameters})");
-            foreach (var constraint in handler.Constraints)
+            foreach (var constraint in handler.Signature.Constraints)
             {
                 writer.Line("    " + constraint);
             }

@@ -8,12 +8,12 @@ namespace MessageTrace.Generator.Emit;
 /// </summary>
 internal static class MessageTagsEmitter
 {
-    public static void Write(SourceWriter writer, System.Collections.Immutable.ImmutableArray<AttributeRecipe> recipes, string message)
+    public static void Write(SourceWriter writer, EquatableArray<AttributeRecipe> recipes, string message)
     {
         int index = 0;
         foreach (var recipe in recipes)
         {
-            string value = Templates.Message(recipe.Expression, message);
+            string value = message.Length == 0 ? recipe.Expression : Templates.Message(recipe.Expression, message);
             string name = Literals.String(recipe.Name);
             string local = "v" + index++;
             switch (recipe.Kind)

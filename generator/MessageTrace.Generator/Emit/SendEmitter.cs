@@ -5,14 +5,15 @@ using MessageTrace.Generator.Profiles;
 namespace MessageTrace.Generator.Emit;
 
 /// <summary>
-/// Emits one file per broker profile with the send interceptors (one method per distinct operation
-/// and options, carrying every call site it intercepts) and the traced-send helpers they call.
+/// Emits one file per broker profile with the send interceptors (one method per distinct operation and
+/// options, carrying every call site it intercepts) and the traced-send helpers they call, one per
+/// operation, written from the operation's recipe.
 /// </summary>
 internal static class SendEmitter
 {
-    public static string? Emit(BrokerProfile profile, IReadOnlyList<SendSite> sites)
+    public static string? Emit(string profileId, IReadOnlyList<SendSite> sites)
     {
-        if (sites.Count == 0 || profile.OutgoingMessage is not { } shape)
+        if (sites.Count == 0)
         {
             return null;
         }
@@ -21,131 +22,142 @@ internal static class SendEmitter
         GeneratedFile.WriteHeader(writer);
         GeneratedFile.WriteInterceptsLocationAttribute(writer);
         writer.Open("namespace " + Recognition.KnownNames.GeneratedNamespace);
-
-        WriteInterceptors(writer, profile, sites);
+        WriteInterceptors(writer, profileId, sites);
         writer.Line();
-        WriteHelpers(writer, profile, shape, sites.Select(static s => (s.OperationId, s.Signature)).Distinct().ToList());
+
+        var operations = sites
+            .GroupBy(static s => s.OperationId)
+            .Select(static g => g.First())
+            .OrderBy(static s => s.OperationId, System.StringComparer.Ordinal)
+            .ToList();
+        writer.Line(GeneratedFile.GeneratedCodeAttribute);
+        writer.Open("file static class " + profileId + "SendTracing");
+        bool first = true;
+        foreach (var operation in operations)
+        {
+            if (!first)
+            {
+                writer.Line();
+            }
+
+            first = false;
+            WriteSendHelper(writer, operation);
+        }
+
+        foreach (var copy in operations.Select(static o => o.Recipe.Copy).Where(static c => c is not null).Distinct())
+        {
+            writer.Line();
+            WriteCopy(writer, copy!);
+        }
+
+        writer.Close();
+
+        foreach (var access in operations.Select(static o => o.Recipe.Headers.Generated).Where(static g => g is not null).Distinct())
+        {
+            writer.Line();
+            HeaderAccessEmitter.Write(writer, access!);
+        }
 
         writer.Close();
         return writer.ToString();
     }
 
-    private static void WriteInterceptors(SourceWriter writer, BrokerProfile profile, IReadOnlyList<SendSite> sites)
+    private static void WriteInterceptors(SourceWriter writer, string profileId, IReadOnlyList<SendSite> sites)
     {
         writer.Line(GeneratedFile.GeneratedCodeAttribute);
-        writer.Open("file static class " + profile.Id + "SendInterceptors");
+        writer.Open("file static class " + profileId + "SendInterceptors");
         var groups = sites
             .GroupBy(static s => (s.OperationId, s.Signature, s.Options))
-            .Select(static g => (g.Key, Sites: g.OrderBy(static s => s.Location.Display, System.StringComparer.Ordinal).ThenBy(static s => s.Location.Data, System.StringComparer.Ordinal).ToList()))
-            .OrderBy(static g => g.Sites[0].Location.Display, System.StringComparer.Ordinal)
-            .ThenBy(static g => g.Sites[0].Location.Data, System.StringComparer.Ordinal)
+            .Select(static g => g.ToList())
+            .OrderBy(static g => g[0].Location.Display, System.StringComparer.Ordinal)
+            .ThenBy(static g => g[0].Location.Data, System.StringComparer.Ordinal)
             .ToList();
 
         int number = 0;
-        foreach (var (key, groupSites) in groups)
+        foreach (var group in groups)
         {
             if (number > 0)
             {
                 writer.Line();
             }
 
-            foreach (var site in groupSites)
+            foreach (var site in group)
             {
                 GeneratedFile.WriteInterceptsLocation(writer, site.Location);
             }
 
-            var signature = key.Signature;
-            string parameters = string.Join(", ", signature.Parameters.Select(static p => p.RefKind + p.Type + " " + p.Name));
-            string receiver = signature.ReceiverType is null ? string.Empty : "this " + signature.ReceiverType + " receiver, ";
-            writer.Line($"public static {signature.ReturnType} {key.OperationId}{number++}({receiver}{parameters})");
-            string arguments = string.Join(", ", signature.Parameters.Select(static p => p.RefKind + p.Name));
-            var options = key.Options;
-            writer.Line("    => " + profile.Id + "SendTracing." + key.OperationId + "(receiver, " + arguments
-                + ", system: " + Literals.String(options.System ?? profile.System)
-                + ", template: " + Literals.String(options.Destination)
-                + ", messagingNamespace: " + Literals.String(options.Namespace ?? string.Empty)
-                + ", recordBodySize: " + Literals.Bool(options.RecordBodySize) + ");");
+            var first = group[0];
+            var signature = first.Signature;
+            var options = first.Options;
+            writer.Line($"public static {signature.ReturnType} {first.OperationId}{number++}{TypeParameters(signature)}({ReceiverParameter(signature, "this ")}{Parameters(signature)})");
+            WriteConstraints(writer, signature);
+            writer.Line($"    => {profileId}SendTracing.{first.OperationId}({ReceiverArgument(signature)}{Arguments(signature)}, system: {Literals.String(options.System ?? first.System)}, template: {Literals.String(options.Destination)}, messagingNamespace: {Literals.String(options.Namespace ?? string.Empty)}, recordBodySize: {Literals.Bool(options.RecordBodySize)});");
         }
 
         writer.Close();
     }
 
-    private static void WriteHelpers(SourceWriter writer, BrokerProfile profile, OutgoingMessageShape shape, List<(string OperationId, CallSignature Signature)> operations)
+    private static void WriteSendHelper(SourceWriter writer, SendSite site)
     {
-        writer.Line(GeneratedFile.GeneratedCodeAttribute);
-        writer.Open("file static class " + profile.Id + "SendTracing");
-        string access = "default(" + shape.Headers.AccessType + ")";
-        var seen = new HashSet<string>(System.StringComparer.Ordinal);
-        foreach (var (operationId, signature) in operations.OrderBy(static o => o.OperationId, System.StringComparer.Ordinal))
-        {
-            if (!seen.Add(operationId) || BrokerCatalog.FindSend(operationId) is not { } found)
-            {
-                continue;
-            }
+        var signature = site.Signature;
+        var recipe = site.Recipe;
+        string access = "default(" + recipe.Headers.AccessType + ")";
+        string call = Call(signature, recipe.PassThroughWhen);
+        string tracedCall = recipe.TracedCall ?? call;
+        var copy = recipe.Copy;
+        string? copied = copy is null ? null : signature.Parameters[copy.Parameter].Name;
 
-            WriteSendHelper(writer, profile, shape, found.Operation, signature, access);
+        if (recipe.ResultMessageId is not null && signature.AwaitedResultType is { } resultType)
+        {
+            writer.Line($"private static readonly global::System.Action<global::System.Diagnostics.Activity, {resultType}> s_{site.OperationId}Result =");
+            writer.Line($"    static (activity, result) => activity.SetTag(global::MessageTrace.MessagingAttributes.MessageId, {recipe.ResultMessageId});");
             writer.Line();
         }
 
-        WriteSetTags(writer, profile, shape);
-        if (shape.CopyWithoutContextBody is not null)
-        {
-            writer.Line();
-            WriteCopy(writer, shape);
-        }
-
-        writer.Close();
-    }
-
-    private static void WriteSendHelper(SourceWriter writer, BrokerProfile profile, OutgoingMessageShape shape, SendOperation operation, CallSignature signature, string access)
-    {
-        string message = signature.Parameters[operation.MessageParameter].Name;
-        string parameters = string.Join(", ", signature.Parameters.Select(static p => p.RefKind + p.Type + " " + p.Name));
-        string arguments = string.Join(", ", signature.Parameters.Select(static p => p.RefKind + p.Name));
-        string call = "receiver." + signature.MethodName + "(" + arguments + ")";
-        string headers = Templates.Message(shape.Headers.HeadersExpression, message);
-        bool canCopy = shape.CopyWithoutContextBody is not null;
-
-        if (operation.ResultMessageIdExpression is not null && signature.AwaitedResultType is { } resultType)
-        {
-            writer.Line($"private static readonly global::System.Action<global::System.Diagnostics.Activity, {resultType}> s_{operation.Id}Result =");
-            writer.Line("    static (activity, result) => activity.SetTag(global::MessageTrace.MessagingAttributes.MessageId, " + Templates.Result(operation.ResultMessageIdExpression, "result") + ");");
-            writer.Line();
-        }
-
-        writer.Open($"public static {signature.ReturnType} {operation.Id}({signature.ReceiverType} receiver, {parameters}, string system, string? template, string messagingNamespace, bool recordBodySize)");
-        writer.Open($"if ({message} is null || !global::MessageTrace.ProducerContext.IsActive)");
-        writer.Line("return " + call + ";");
+        writer.Line($"public static {signature.ReturnType} {site.OperationId}{TypeParameters(signature)}({ReceiverParameter(signature, string.Empty)}{Parameters(signature)}, string system, string? template, string messagingNamespace, bool recordBodySize)");
+        WriteConstraints(writer, signature);
+        writer.Open(string.Empty);
+        string passThrough = recipe.PassThroughWhen is null ? string.Empty : recipe.PassThroughWhen + " || ";
+        writer.Open($"if ({passThrough}!global::MessageTrace.ProducerContext.IsActive)");
+        WriteReturn(writer, signature, call);
         writer.Close();
         writer.Line();
-        writer.Line($"var headers = {headers};");
+        if (recipe.PrepareCarrier is not null)
+        {
+            writer.Block(recipe.PrepareCarrier);
+        }
+
+        writer.Line($"var headers = {recipe.Carrier};");
         writer.Line($"var state = global::MessageTrace.ProducerContext.Inspect(headers, out var userContext, {access});");
-        if (canCopy)
+        if (copy is not null)
         {
             writer.Comment("A traceparent we wrote for an earlier send of a message sharing these headers belongs to that send.");
-            writer.Open($"if (state == global::MessageTrace.CarrierState.WrittenForEarlierSend && TryCopyWithoutContext({message}, out var copy))");
-            writer.Line($"{message} = copy;");
-            writer.Line($"headers = {headers};");
+            writer.Open($"if (state == global::MessageTrace.CarrierState.WrittenForEarlierSend && TryCopyWithoutContext({copied}, out var copy))");
+            writer.Line($"{copied} = copy;");
+            writer.Line($"headers = {recipe.Carrier};");
             writer.Line("state = global::MessageTrace.CarrierState.Empty;");
             writer.Close();
             writer.Line();
         }
 
         writer.Line("var previous = global::System.Diagnostics.Activity.Current;");
-        writer.Line($"var activity = global::MessageTrace.MessagingSpans.StartSend(system, {Templates.Message(shape.DestinationExpression, message)}, template, userContext);");
-        writer.Open("if (activity is not null && activity.IsAllDataRequested)");
-        writer.Line($"SetMessageTags(activity, {message}, messagingNamespace, recordBodySize, {Literals.String(operation.MessageTypeOverride)});");
-        writer.Close();
-        writer.Line();
+        writer.Line($"var activity = global::MessageTrace.MessagingSpans.StartSend(system, {recipe.Destination}, template, userContext);");
+        if (HasTags(site))
+        {
+            writer.Open("if (activity is not null && activity.IsAllDataRequested)");
+            WriteTags(writer, site);
+            writer.Close();
+            writer.Line();
+        }
         writer.Open("if (state == global::MessageTrace.CarrierState.Empty)");
         writer.Comment("Our span's context, or the ambient one when our span was not created: the chain stays unbroken.");
         writer.Line("var context = activity?.Context ?? previous?.Context ?? default;");
-        if (canCopy)
+        if (copy is not null)
         {
             writer.Comment("Losing the race for headers shared with a concurrent send: inject into a copy instead.");
-            writer.Open($"if (!global::MessageTrace.ProducerContext.TryInject(headers, context, false, {access}) && TryCopyWithoutContext({message}, out var fresh))");
-            writer.Line($"{message} = fresh;");
-            writer.Line($"global::MessageTrace.ProducerContext.TryInject({headers}, context, false, {access});");
+            writer.Open($"if (!global::MessageTrace.ProducerContext.TryInject(headers, context, false, {access}) && TryCopyWithoutContext({copied}, out var fresh))");
+            writer.Line($"{copied} = fresh;");
+            writer.Line($"global::MessageTrace.ProducerContext.TryInject({recipe.Carrier}, context, false, {access});");
             writer.Close();
         }
         else
@@ -156,11 +168,20 @@ internal static class SendEmitter
         writer.Close();
         writer.Line();
         writer.Open("if (activity is null)");
-        writer.Line("return " + call + ";");
+        WriteReturn(writer, signature, tracedCall);
         writer.Close();
         writer.Line();
         writer.Open("try");
-        writer.Line("return " + Completion(signature, call, operation));
+        if (signature.ReturnShape == ReturnShape.Void)
+        {
+            writer.Line(tracedCall + ";");
+            writer.Line("activity.Stop();");
+        }
+        else
+        {
+            writer.Line("return " + Completion(signature, tracedCall, site));
+        }
+
         writer.Close();
         writer.Line("catch (global::System.Exception exception) when (global::MessageTrace.SpanFailure.RecordAndStop(activity, exception))");
         writer.Open(string.Empty);
@@ -174,10 +195,36 @@ internal static class SendEmitter
         writer.Close();
     }
 
-    private static string Completion(CallSignature signature, string call, SendOperation operation)
+    private static bool HasTags(SendSite site) =>
+        site.NamespaceAttribute is not null || site.Recipe.MessageType is not null || site.Recipe.Attributes.Count > 0 || site.Recipe.BodySize is not null;
+
+    private static void WriteTags(SourceWriter writer, SendSite site)
     {
-        string onResult = operation.ResultMessageIdExpression is not null && signature.AwaitedResultType is not null
-            ? "s_" + operation.Id + "Result"
+        var recipe = site.Recipe;
+        if (site.NamespaceAttribute is { } namespaceAttribute)
+        {
+            writer.Line($"activity.SetTag({Literals.String(namespaceAttribute)}, messagingNamespace);");
+        }
+
+        if (recipe.MessageType is { } messageType)
+        {
+            string value = recipe.MessageTypeOverride is { } fixedType ? Literals.String(fixedType) : messageType.Expression;
+            writer.Line($"activity.SetTag({Literals.String(messageType.AttributeName)}, {value});");
+        }
+
+        MessageTagsEmitter.Write(writer, recipe.Attributes, message: string.Empty);
+        if (recipe.BodySize is { } bodySize)
+        {
+            writer.Open($"if (recordBodySize && {bodySize} is {{ }} bodySize)");
+            writer.Line("activity.SetTag(global::MessageTrace.MessagingAttributes.MessageBodySize, bodySize);");
+            writer.Close();
+        }
+    }
+
+    private static string Completion(CallSignature signature, string call, SendSite site)
+    {
+        string onResult = site.Recipe.ResultMessageId is not null && signature.AwaitedResultType is not null
+            ? "s_" + site.OperationId + "Result"
             : "null";
         return signature.ReturnShape switch
         {
@@ -187,33 +234,9 @@ internal static class SendEmitter
         };
     }
 
-    private static void WriteSetTags(SourceWriter writer, BrokerProfile profile, OutgoingMessageShape shape)
+    private static void WriteCopy(SourceWriter writer, CopyRecipe copy)
     {
-        writer.Open($"private static void SetMessageTags(global::System.Diagnostics.Activity activity, global::{shape.TypeName.Replace('+', '.')} message, string messagingNamespace, bool recordBodySize, string? messageTypeOverride)");
-        if (profile.NamespaceAttribute is { } namespaceAttribute)
-        {
-            writer.Line($"activity.SetTag({Literals.String(namespaceAttribute)}, messagingNamespace);");
-        }
-
-        if (shape.MessageType is { } messageType)
-        {
-            writer.Line($"activity.SetTag({Literals.String(messageType.AttributeName)}, messageTypeOverride ?? ({Templates.Message(messageType.Expression, "message")}));");
-        }
-
-        MessageTagsEmitter.Write(writer, shape.Attributes, "message");
-        if (shape.BodySizeExpression is { } bodySize)
-        {
-            writer.Open($"if (recordBodySize && {Templates.Message(bodySize, "message")} is {{ }} bodySize)");
-            writer.Line("activity.SetTag(global::MessageTrace.MessagingAttributes.MessageBodySize, bodySize);");
-            writer.Close();
-        }
-
-        writer.Close();
-    }
-
-    private static void WriteCopy(SourceWriter writer, OutgoingMessageShape shape)
-    {
-        string type = "global::" + shape.TypeName.Replace('+', '.');
+        string type = copy.MessageType;
         writer.Comment("A copy with headers of its own; false (and the original sent untouched) if the client refuses it.");
         writer.Open($"private static bool TryCopyWithoutContext({type} message, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out {type}? copy)");
         writer.Open("try");
@@ -228,7 +251,62 @@ internal static class SendEmitter
         writer.Close();
         writer.Line();
         writer.Open($"private static {type} Copy({type} message)");
-        writer.Block(shape.CopyWithoutContextBody!);
+        writer.Block(copy.Body);
         writer.Close();
+    }
+
+    /// <summary>
+    /// The original call. Extensions are called in static form (their namespace is not imported here);
+    /// an argument the pass-through condition tested for null carries <c>!</c>, so the call compiles
+    /// exactly as the user's did.
+    /// </summary>
+    private static string Call(CallSignature signature, string? passThroughWhen)
+    {
+        string arguments = string.Join(", ", signature.Parameters.Select(p =>
+            p.RefKind.Length == 0 && passThroughWhen is not null && MentionsParameter(passThroughWhen, p.Name) ? p.Name + "!" : p.RefKind + p.Name));
+        if (signature.IsExtension)
+        {
+            return $"{signature.DeclaringType}.{signature.MethodName}(receiver, {arguments})";
+        }
+
+        return (signature.ReceiverType is null ? signature.DeclaringType : "receiver") + "." + signature.MethodName + "(" + arguments + ")";
+    }
+
+    private static bool MentionsParameter(string condition, string name) =>
+        System.Text.RegularExpressions.Regex.IsMatch(condition, @"\b" + name + @"\b");
+
+    private static void WriteReturn(SourceWriter writer, CallSignature signature, string call)
+    {
+        if (signature.ReturnShape == ReturnShape.Void)
+        {
+            writer.Line(call + ";");
+            writer.Line("return;");
+        }
+        else
+        {
+            writer.Line("return " + call + ";");
+        }
+    }
+
+    private static string ReceiverParameter(CallSignature signature, string modifier) =>
+        signature.ReceiverType is null ? string.Empty : modifier + signature.ReceiverType + " receiver, ";
+
+    private static string ReceiverArgument(CallSignature signature) => signature.ReceiverType is null ? string.Empty : "receiver, ";
+
+    public static string TypeParameters(CallSignature signature) =>
+        signature.TypeParameters.Count == 0 ? string.Empty : "<" + string.Join(", ", signature.TypeParameters) + ">";
+
+    public static string Parameters(CallSignature signature) =>
+        string.Join(", ", signature.Parameters.Select(static p => p.RefKind + p.Type + " " + p.Name));
+
+    public static string Arguments(CallSignature signature) =>
+        string.Join(", ", signature.Parameters.Select(static p => p.RefKind + p.Name));
+
+    public static void WriteConstraints(SourceWriter writer, CallSignature signature)
+    {
+        foreach (var constraint in signature.Constraints)
+        {
+            writer.Line("    " + constraint);
+        }
     }
 }

@@ -28,9 +28,8 @@ internal sealed record TypeDeclaration(string Keyword, string Name);
 
 /// <summary>A <c>[TracedHandler]</c> method, everything needed to trace its invocations.</summary>
 /// <param name="Key">The method's documentation id: stable and unique, joins calls to handlers.</param>
-/// <param name="ProfileId">The broker profile whose incoming message shape the handler takes.</param>
+/// <param name="Message">The incoming message shape the handler takes (its profile's recipe, carried whole).</param>
 /// <param name="Signature">The handler's own signature as an interceptor repeats it.</param>
-/// <param name="Constraints">Constraint clauses for the interceptor's type parameters.</param>
 /// <param name="MessageParameter">Index of the message (or batch) parameter.</param>
 /// <param name="Arity">Single message or batch.</param>
 /// <param name="Access">How generated code reaches the method.</param>
@@ -43,9 +42,8 @@ internal sealed record TypeDeclaration(string Keyword, string Name);
 /// <param name="Options">The handler's options merged with the assembly defaults.</param>
 internal sealed record HandlerModel(
     string Key,
-    string ProfileId,
+    Profiles.IncomingMessageShape Message,
     CallSignature Signature,
-    EquatableArray<string> Constraints,
     int MessageParameter,
     MessageArity Arity,
     HandlerAccess Access,

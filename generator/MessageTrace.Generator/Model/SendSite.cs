@@ -1,4 +1,17 @@
+using MessageTrace.Generator.Profiles;
+
 namespace MessageTrace.Generator;
 
-/// <summary>One intercepted send call: which catalogue operation, its signature, where, and with which options.</summary>
-internal sealed record SendSite(string OperationId, CallSignature Signature, InterceptLocation Location, ScopeOptions Options);
+/// <summary>
+/// One intercepted send call: the catalogue operation and its recipe (carried whole, so user-defined
+/// carriers work like catalogue ones), the call's signature, where, and with which options.
+/// </summary>
+internal sealed record SendSite(
+    string OperationId,
+    string ProfileId,
+    string System,
+    string? NamespaceAttribute,
+    SendRecipe Recipe,
+    CallSignature Signature,
+    InterceptLocation Location,
+    ScopeOptions Options);

@@ -54,9 +54,8 @@ internal static class HandlerParser
 
         return new HandlerModel(
             Key: method.OriginalDefinition.GetDocumentationCommentId() ?? method.ToDisplayString(),
-            ProfileId: message.Profile.Id,
+            Message: message.Shape,
             Signature: signature,
-            Constraints: Constraints(method).ToEquatableArray(),
             MessageParameter: message.Index,
             Arity: message.Arity,
             Access: AccessOf(method, cancellationToken),
@@ -126,54 +125,4 @@ internal static class HandlerParser
 
     private static string TypeParameterList(INamedTypeSymbol type) =>
         type.TypeParameters.Length == 0 ? string.Empty : "<" + string.Join(", ", type.TypeParameters.Select(static t => t.Name)) + ">";
-
-    private static IEnumerable<string> Constraints(IMethodSymbol method)
-    {
-        var all = new List<ITypeParameterSymbol>();
-        var chain = new List<INamedTypeSymbol>();
-        for (var type = method.ContainingType; type is not null; type = type.ContainingType)
-        {
-            chain.Insert(0, type);
-        }
-
-        foreach (var type in chain)
-        {
-            all.AddRange(type.TypeParameters);
-        }
-
-        all.AddRange(method.TypeParameters);
-        foreach (var parameter in all)
-        {
-            var parts = new List<string>();
-            if (parameter.HasReferenceTypeConstraint)
-            {
-                parts.Add(parameter.ReferenceTypeConstraintNullableAnnotation == NullableAnnotation.Annotated ? "class?" : "class");
-            }
-
-            if (parameter.HasUnmanagedTypeConstraint)
-            {
-                parts.Add("unmanaged");
-            }
-            else if (parameter.HasValueTypeConstraint)
-            {
-                parts.Add("struct");
-            }
-
-            if (parameter.HasNotNullConstraint)
-            {
-                parts.Add("notnull");
-            }
-
-            parts.AddRange(parameter.ConstraintTypes.Select(static t => t.ToDisplayString(SymbolNames.Emit)));
-            if (parameter.HasConstructorConstraint && !parameter.HasValueTypeConstraint)
-            {
-                parts.Add("new()");
-            }
-
-            if (parts.Count > 0)
-            {
-                yield return "where " + parameter.Name + " : " + string.Join(", ", parts);
-            }
-        }
-    }
 }

@@ -7,19 +7,28 @@ namespace MessageTrace.Generator.Parsing;
 /// <summary>Finds the parameter of a handler that carries the received message or batch.</summary>
 internal static class MessageParameters
 {
-    public static (int Index, MessageArity Arity, BrokerProfile Profile)? Find(IMethodSymbol method)
+    public static (int Index, MessageArity Arity, BrokerProfile Profile, IncomingMessageShape Shape)? Find(IMethodSymbol method)
     {
         for (int i = 0; i < method.Parameters.Length; i++)
         {
             var type = method.Parameters[i].Type;
             if (OperationMatcher.MatchIncoming(type) is { } single)
             {
-                return (i, MessageArity.Single, single.Profile);
+                return (i, MessageArity.Single, single.Profile, single.Shape);
             }
 
             if (ElementType(type) is { } element && OperationMatcher.MatchIncoming(element) is { } batch)
             {
-                return (i, MessageArity.Batch, batch.Profile);
+                return (i, MessageArity.Batch, batch.Profile, batch.Shape);
+            }
+        }
+
+        // No broker message: a user-defined carrier ([MessageHeaders] on a parameter or a property).
+        for (int i = 0; i < method.Parameters.Length; i++)
+        {
+            if (CustomCarriers.IncomingShape(method.Parameters[i]) is { } custom)
+            {
+                return (i, MessageArity.Single, BrokerCatalog.Custom, custom);
             }
         }
 

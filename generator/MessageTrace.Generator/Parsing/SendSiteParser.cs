@@ -41,6 +41,7 @@ internal static class SendSiteParser
             return null;
         }
 
-        return new SendSite(match.Operation.Id, Signatures.From(method), location, options);
+        var (profile, operation) = match;
+        return new SendSite(operation.Id, profile.Id, profile.System, profile.NamespaceAttribute, operation.Recipe, Signatures.From(method), location, options);
     }
 }

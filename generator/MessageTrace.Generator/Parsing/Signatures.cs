@@ -46,12 +46,15 @@ internal static class Signatures
         var (shape, awaited) = Classify(original.ReturnType, original.ReturnsVoid);
         return new CallSignature(
             original.Name,
+            original.ContainingType.ToDisplayString(SymbolNames.Emit),
+            method.ReducedFrom is not null || original.IsExtensionMethod,
             receiver,
             original.ReturnsVoid ? "void" : original.ReturnType.ToDisplayString(SymbolNames.Emit),
             awaited,
             shape,
             parameters.ToEquatableArray(),
-            typeParameters.ToEquatableArray());
+            typeParameters.ToEquatableArray(),
+            Constraints(original).ToEquatableArray());
     }
 
     public static (ReturnShape Shape, string? Awaited) Classify(ITypeSymbol returnType, bool returnsVoid)
@@ -97,5 +100,55 @@ internal static class Signatures
 
         AddContainingTypeParameters(type.ContainingType, into);
         into.AddRange(type.TypeParameters.Select(static t => t.Name));
+    }
+
+    private static IEnumerable<string> Constraints(IMethodSymbol method)
+    {
+        var all = new List<ITypeParameterSymbol>();
+        var chain = new List<INamedTypeSymbol>();
+        for (var type = method.ContainingType; type is not null; type = type.ContainingType)
+        {
+            chain.Insert(0, type);
+        }
+
+        foreach (var type in chain)
+        {
+            all.AddRange(type.TypeParameters);
+        }
+
+        all.AddRange(method.TypeParameters);
+        foreach (var parameter in all)
+        {
+            var parts = new List<string>();
+            if (parameter.HasReferenceTypeConstraint)
+            {
+                parts.Add(parameter.ReferenceTypeConstraintNullableAnnotation == NullableAnnotation.Annotated ? "class?" : "class");
+            }
+
+            if (parameter.HasUnmanagedTypeConstraint)
+            {
+                parts.Add("unmanaged");
+            }
+            else if (parameter.HasValueTypeConstraint)
+            {
+                parts.Add("struct");
+            }
+
+            if (parameter.HasNotNullConstraint)
+            {
+                parts.Add("notnull");
+            }
+
+            parts.AddRange(parameter.ConstraintTypes.Select(static t => t.ToDisplayString(SymbolNames.Emit)));
+            if (parameter.HasConstructorConstraint && !parameter.HasValueTypeConstraint)
+            {
+                parts.Add("new()");
+            }
+
+            if (parts.Count > 0)
+            {
+                yield return "where " + parameter.Name + " : " + string.Join(", ", parts);
+            }
+        }
     }
 }

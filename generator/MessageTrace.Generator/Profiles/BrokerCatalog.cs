@@ -9,7 +9,25 @@ namespace MessageTrace.Generator.Profiles;
 internal static class BrokerCatalog
 {
     public static ImmutableArray<BrokerProfile> Profiles { get; } = ImmutableArray.Create(
-        RocketMqProfile.Create());
+        RocketMqProfile.Create(),
+        RabbitMqProfile.Create(),
+        NatsProfile.Create(),
+        MqttProfile.Create());
+
+    /// <summary>
+    /// The synthetic profile of user-defined carriers (<c>[MessageHeaders]</c>): no calls of its own; its
+    /// recipes are made per message type by <see cref="Recognition.CustomCarriers"/>.
+    /// </summary>
+    public static BrokerProfile Custom { get; } = new(
+        Recognition.CustomCarriers.ProfileId,
+        Recognition.CustomCarriers.DefaultSystem,
+        NamespaceAttribute: null,
+        EquatableArray<SendOperation>.Empty,
+        EquatableArray<IncomingMessageShape>.Empty,
+        EquatableArray<ReceiveOperation>.Empty,
+        EquatableArray<SettleOperation>.Empty,
+        EquatableArray<ListenerRegistration>.Empty,
+        EquatableArray<FailureResult>.Empty);
 
     /// <summary>Names of every method a profile knows, for cheap syntactic prefilters.</summary>
     public static ImmutableHashSet<string> KnownMethodNames { get; } = Profiles
@@ -19,7 +37,7 @@ internal static class BrokerCatalog
             .Concat(p.Registrations.Select(static r => r.MethodName)))
         .ToImmutableHashSet(StringComparer.Ordinal);
 
-    /// <summary>Names of the send methods, for the analyzers' prefilter.</summary>
+    /// <summary>Names of the send methods, for the send prefilter.</summary>
     public static ImmutableHashSet<string> SendMethodNames { get; } = Profiles
         .SelectMany(static p => p.Sends.Select(static s => s.MethodName))
         .ToImmutableHashSet(StringComparer.Ordinal);
@@ -54,5 +72,5 @@ internal static class BrokerCatalog
     }
 
     public static IEnumerable<(BrokerProfile Profile, IncomingMessageShape Shape)> IncomingShapes() =>
-        Profiles.Where(static p => p.IncomingMessage is not null).Select(static p => (p, p.IncomingMessage!));
+        Profiles.SelectMany(static p => p.IncomingMessages.Select(shape => (p, shape)));
 }

@@ -1,85 +1,68 @@
-using System.Collections.Immutable;
+using static MessageTrace.Generator.Profiles.Recipes;
 
 namespace MessageTrace.Generator.Profiles;
 
 /// <summary>The official Apache RocketMQ 5 C# client (<c>Org.Apache.Rocketmq</c>, RocketMQ.Client 5.x).</summary>
 internal static class RocketMqProfile
 {
+    public const string Id = "RocketMq";
     private const string Ns = "Org.Apache.Rocketmq.";
+    private const string System = "rocketmq";
+    private const string NamespaceAttribute = "messaging.rocketmq.namespace";
+    private static readonly HeaderAccessRecipe s_properties = Runtime("global::MessageTrace.StringDictionaryHeaders");
 
     public static BrokerProfile Create() => new(
-        Id: "RocketMq",
-        System: "rocketmq",
-        NamespaceAttribute: "messaging.rocketmq.namespace",
-        OutgoingMessage: new OutgoingMessageShape(
-            TypeName: Ns + "Message",
-            DestinationExpression: "{m}.Topic",
-            Headers: new HeaderRecipe("{m}.Properties", "global::MessageTrace.StringDictionaryHeaders"),
-            BodySizeExpression: "{m}.Body?.Length",
-            // The client infers the type at send time from these properties; mirror its rule.
-            MessageType: new MessageTypeRecipe(
-                "messaging.rocketmq.message.type",
-                "!string.IsNullOrEmpty({m}.MessageGroup) ? \"fifo\" : {m}.DeliveryTimestamp.HasValue ? \"delay\" : \"normal\""),
-            Attributes: ImmutableArray.Create(
-                new AttributeRecipe("messaging.rocketmq.message.tag", "{m}.Tag", AttributeValueKind.String),
-                new AttributeRecipe("messaging.rocketmq.message.keys", "{m}.Keys", AttributeValueKind.StringList),
-                new AttributeRecipe("messaging.rocketmq.message.group", "{m}.MessageGroup", AttributeValueKind.String),
-                new AttributeRecipe("messaging.rocketmq.message.delivery_timestamp", "{m}.DeliveryTimestamp", AttributeValueKind.EpochMilliseconds)),
-            // Message has no public constructor and Builder.Build() shares its properties dictionary
-            // between messages; a fresh builder gives the copy a dictionary of its own.
-            CopyWithoutContextBody: CopyBody),
-        Sends: ImmutableArray.Create(
-            new SendOperation(
-                Id: "RocketMqSend",
-                ContainingType: Ns + "Producer",
-                MethodName: "Send",
-                ParameterTypes: ImmutableArray.Create(Ns + "Message"),
-                MessageParameter: 0,
-                MessageTypeOverride: null,
-                ResultMessageIdExpression: "{r}.MessageId"),
-            new SendOperation(
-                Id: "RocketMqSendTransactional",
-                ContainingType: Ns + "Producer",
-                MethodName: "Send",
-                ParameterTypes: ImmutableArray.Create(Ns + "Message", Ns + "ITransaction"),
-                MessageParameter: 0,
-                MessageTypeOverride: "transaction",
-                ResultMessageIdExpression: "{r}.MessageId")),
-        IncomingMessage: new IncomingMessageShape(
+        Id,
+        System,
+        NamespaceAttribute,
+        Sends: List(
+            new SendOperation("RocketMqSend", Types(Ns + "Producer"), "Send", Types(Ns + "Message"), Send(messageTypeOverride: null)),
+            new SendOperation("RocketMqSendTransactional", Types(Ns + "Producer"), "Send", Types(Ns + "Message", Ns + "ITransaction"), Send(messageTypeOverride: "transaction"))),
+        IncomingMessages: List(new IncomingMessageShape(
+            Id,
+            System,
+            NamespaceAttribute,
             TypeName: Ns + "MessageView",
+            GenericArity: 0,
+            IsValueType: false,
             DestinationExpression: "{m}.Topic",
-            Headers: new HeaderRecipe("{m}.Properties", "global::MessageTrace.StringDictionaryHeaders"),
+            CarrierExpression: "{m}.Properties",
+            Headers: s_properties,
             MessageIdExpression: "{m}.MessageId",
             BodySizeExpression: "{m}.Body?.Length",
-            Attributes: ImmutableArray.Create(
-                new AttributeRecipe("messaging.rocketmq.message.tag", "{m}.Tag", AttributeValueKind.String),
-                new AttributeRecipe("messaging.rocketmq.message.keys", "{m}.Keys", AttributeValueKind.StringList),
-                new AttributeRecipe("messaging.rocketmq.message.group", "{m}.MessageGroup", AttributeValueKind.String),
-                new AttributeRecipe("messaging.rocketmq.message.delivery_timestamp", "{m}.DeliveryTimestamp", AttributeValueKind.EpochMilliseconds),
-                new AttributeRecipe("messaging.rocketmq.message.delivery_attempt", "{m}.DeliveryAttempt", AttributeValueKind.Int32))),
-        Receives: ImmutableArray.Create(
-            new ReceiveOperation(
-                Id: "RocketMqReceive",
-                ContainingType: Ns + "SimpleConsumer",
-                MethodName: "Receive",
-                ParameterTypes: ImmutableArray.Create("System.Int32", "System.TimeSpan"))),
-        Settles: ImmutableArray.Create(
-            new SettleOperation(
-                Id: "RocketMqAck",
-                ContainingType: Ns + "SimpleConsumer",
-                MethodName: "Ack",
-                ParameterTypes: ImmutableArray.Create(Ns + "MessageView"),
-                OperationName: "ack")),
-        Registrations: ImmutableArray.Create(
-            new ListenerRegistration(
-                Id: "RocketMqPushListener",
-                ContainingType: Ns + "PushConsumer+Builder",
-                MethodName: "SetMessageListener",
-                ListenerInterface: Ns + "IMessageListener",
-                ListenerMethod: "Consume",
-                ConsumerGroupExpression: "null")),
-        FailureResults: ImmutableArray.Create(
-            new FailureResult(Ns + "ConsumeResult", "global::Org.Apache.Rocketmq.ConsumeResult.FAILURE", "FAILURE")));
+            Attributes: List(
+                Text("messaging.rocketmq.message.tag", "{m}.Tag"),
+                Texts("messaging.rocketmq.message.keys", "{m}.Keys"),
+                Text("messaging.rocketmq.message.group", "{m}.MessageGroup"),
+                EpochMs("messaging.rocketmq.message.delivery_timestamp", "{m}.DeliveryTimestamp"),
+                Int("messaging.rocketmq.message.delivery_attempt", "{m}.DeliveryAttempt")))),
+        Receives: List(new ReceiveOperation("RocketMqReceive", Ns + "SimpleConsumer", "Receive", Types("System.Int32", "System.TimeSpan"))),
+        Settles: List(new SettleOperation("RocketMqAck", Ns + "SimpleConsumer", "Ack", Types(Ns + "MessageView"), OperationName: "ack")),
+        Registrations: List(new ListenerRegistration("RocketMqPushListener", Ns + "PushConsumer+Builder", "SetMessageListener", Ns + "IMessageListener", "Consume")),
+        FailureResults: List(new FailureResult(Ns + "ConsumeResult", "global::Org.Apache.Rocketmq.ConsumeResult.FAILURE", "FAILURE")));
+
+    private static SendRecipe Send(string? messageTypeOverride) => new(
+        PassThroughWhen: "p0 is null",
+        Destination: "p0.Topic",
+        Carrier: "p0.Properties",
+        Headers: s_properties,
+        PrepareCarrier: null,
+        TracedCall: null,
+        Attributes: List(
+            Text("messaging.rocketmq.message.tag", "p0.Tag"),
+            Texts("messaging.rocketmq.message.keys", "p0.Keys"),
+            Text("messaging.rocketmq.message.group", "p0.MessageGroup"),
+            EpochMs("messaging.rocketmq.message.delivery_timestamp", "p0.DeliveryTimestamp")),
+        // The client infers the kind at send time from these properties; mirror its rule.
+        MessageType: new MessageTypeRecipe(
+            "messaging.rocketmq.message.type",
+            "!string.IsNullOrEmpty(p0.MessageGroup) ? \"fifo\" : p0.DeliveryTimestamp.HasValue ? \"delay\" : \"normal\""),
+        MessageTypeOverride: messageTypeOverride,
+        BodySize: "p0.Body?.Length",
+        // Message has no public constructor and Builder.Build() shares its properties dictionary
+        // between messages; a fresh builder gives the copy a dictionary of its own.
+        Copy: new CopyRecipe(0, "global::Org.Apache.Rocketmq.Message", CopyBody),
+        ResultMessageId: "result.MessageId");
 
     private const string CopyBody = """
         var builder = new global::Org.Apache.Rocketmq.Message.Builder()

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Linq;
 using MessageTrace.Generator.Profiles;
 using Microsoft.CodeAnalysis;
 
@@ -18,7 +19,7 @@ internal static class OperationMatcher
         {
             foreach (var send in profile.Sends)
             {
-                if (Matches(method, send.ContainingType, send.MethodName, send.ParameterTypes))
+                if (Matches(method, send.ContainingTypes, send.MethodName, send.ParameterTypes))
                 {
                     return (profile, send);
                 }
@@ -34,7 +35,7 @@ internal static class OperationMatcher
         {
             foreach (var receive in profile.Receives)
             {
-                if (Matches(method, receive.ContainingType, receive.MethodName, receive.ParameterTypes))
+                if (Matches(method, new EquatableArray<string>(ImmutableArray.Create(receive.ContainingType)), receive.MethodName, receive.ParameterTypes))
                 {
                     return (profile, receive);
                 }
@@ -50,7 +51,7 @@ internal static class OperationMatcher
         {
             foreach (var settle in profile.Settles)
             {
-                if (Matches(method, settle.ContainingType, settle.MethodName, settle.ParameterTypes))
+                if (Matches(method, new EquatableArray<string>(ImmutableArray.Create(settle.ContainingType)), settle.MethodName, settle.ParameterTypes))
                 {
                     return (profile, settle);
                 }
@@ -94,20 +95,15 @@ internal static class OperationMatcher
         return null;
     }
 
-    private static bool Matches(IMethodSymbol method, string containingType, string name, ImmutableArray<string> parameterTypes)
+    private static bool Matches(IMethodSymbol method, EquatableArray<string> containingTypes, string name, EquatableArray<string> parameterTypes)
     {
-        var definition = method.ReducedFrom ?? method.OriginalDefinition;
-        if (definition.Name != name || definition.Parameters.Length != parameterTypes.Length)
+        var definition = (method.ReducedFrom ?? method).OriginalDefinition;
+        if (definition.Name != name || definition.Parameters.Length != parameterTypes.Count)
         {
             return false;
         }
 
-        if (SymbolNames.Metadata(definition.ContainingType) != containingType)
-        {
-            return false;
-        }
-
-        for (int i = 0; i < parameterTypes.Length; i++)
+        for (int i = 0; i < parameterTypes.Count; i++)
         {
             if (SymbolNames.Metadata(definition.Parameters[i].Type) != parameterTypes[i])
             {
@@ -115,6 +111,37 @@ internal static class OperationMatcher
             }
         }
 
-        return true;
+        return IsDeclaredBy(definition, containingTypes);
+    }
+
+    /// <summary>
+    /// Whether the method is declared by one of the named types, or implements a method of one of them
+    /// (a call on a concrete client class binds to the class's method, not the interface's).
+    /// </summary>
+    private static bool IsDeclaredBy(IMethodSymbol definition, EquatableArray<string> containingTypes)
+    {
+        var declaring = definition.ContainingType;
+        if (containingTypes.Contains(SymbolNames.Metadata(declaring)))
+        {
+            return true;
+        }
+
+        foreach (var implemented in declaring.AllInterfaces)
+        {
+            if (!containingTypes.Contains(SymbolNames.Metadata(implemented)))
+            {
+                continue;
+            }
+
+            foreach (var member in implemented.GetMembers(definition.Name))
+            {
+                if (SymbolEqualityComparer.Default.Equals(declaring.FindImplementationForInterfaceMember(member)?.OriginalDefinition, definition))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 }

@@ -18,6 +18,25 @@ internal static class Baseline
 {
     public const string UpdateVariable = "MESSAGETRACE_UPDATE_BASELINES";
 
+    /// <summary>Verifies every generated file, so one run reports (and, when asked, rewrites) all of them.</summary>
+    public static void VerifyAll(string testName, System.Collections.Generic.IEnumerable<(string HintName, string Text)> sources, [CallerFilePath] string callerPath = "")
+    {
+        var failures = new System.Collections.Generic.List<string>();
+        foreach (var (hintName, text) in sources)
+        {
+            try
+            {
+                Verify(testName, hintName, text, callerPath);
+            }
+            catch (Xunit.Sdk.XunitException exception)
+            {
+                failures.Add(exception.Message);
+            }
+        }
+
+        Assert.True(failures.Count == 0, string.Join("\n\n", failures));
+    }
+
     public static void Verify(string testName, string hintName, string actual, [CallerFilePath] string callerPath = "")
     {
         actual = Scrub(actual);

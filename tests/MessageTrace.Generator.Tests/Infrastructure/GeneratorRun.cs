@@ -41,6 +41,13 @@ internal sealed class GeneratorRun
         return new GeneratorRun(driver, output, diagnostics);
     }
 
+    /// <summary>Fails with every generator diagnostic and compilation warning or error, in full.</summary>
+    public void AssertNoProblems()
+    {
+        var problems = GeneratorDiagnostics.Concat(CompilationProblems()).Select(static d => d.ToString()).ToList();
+        Xunit.Assert.True(problems.Count == 0, "Generation or compilation problems:\n" + string.Join("\n", problems));
+    }
+
     /// <summary>Errors and warnings of the compilation including the generated code.</summary>
     public ImmutableArray<Diagnostic> CompilationProblems() => Output.GetDiagnostics()
         .Where(static d => d.Severity >= DiagnosticSeverity.Warning)

@@ -20,6 +20,13 @@ internal static class TestCompilation
             MetadataReference.CreateFromFile(typeof(MessageTrace.TracedProducerAttribute).Assembly.Location),
             MetadataReference.CreateFromFile(typeof(OpenTelemetry.Baggage).Assembly.Location),
             MetadataReference.CreateFromFile(typeof(Org.Apache.Rocketmq.Producer).Assembly.Location),
+            MetadataReference.CreateFromFile(typeof(RabbitMQ.Client.IChannel).Assembly.Location),
+            MetadataReference.CreateFromFile(typeof(NATS.Client.Core.NatsConnection).Assembly.Location),
+            MetadataReference.CreateFromFile(typeof(NATS.Net.NatsClient).Assembly.Location),
+            MetadataReference.CreateFromFile(typeof(NATS.Client.Core.INatsSerialize<>).Assembly.Location),
+            MetadataReference.CreateFromFile(typeof(Microsoft.Extensions.Primitives.StringValues).Assembly.Location),
+            MetadataReference.CreateFromFile(typeof(Microsoft.Extensions.Logging.ILoggerFactory).Assembly.Location),
+            MetadataReference.CreateFromFile(typeof(MQTTnet.MqttApplicationMessage).Assembly.Location),
         ])
         .ToImmutableArray();
 

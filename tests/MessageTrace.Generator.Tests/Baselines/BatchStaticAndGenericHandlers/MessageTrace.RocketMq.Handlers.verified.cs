@@ -133,6 +133,7 @@ namespace MessageTrace.Generated
                 return null;
             }
 
+            // A batch has many creation contexts: the span hangs under the ambient span and links each message.
             var links = Links(messages, out var destination, out var count);
             var activity = global::MessageTrace.MessagingSpans.StartBatch(global::MessageTrace.MessagingOperationTypes.Process, global::System.Diagnostics.ActivityKind.Consumer, system, destination, template, consumerGroup, links, count);
             if (activity is not null && activity.IsAllDataRequested)
@@ -180,9 +181,9 @@ namespace MessageTrace.Generated
             if (message.MessageGroup is { Length: > 0 } v2) activity.SetTag("messaging.rocketmq.message.group", v2);
             if (global::MessageTrace.TagValues.EpochMilliseconds(message.DeliveryTimestamp) is { } v3) activity.SetTag("messaging.rocketmq.message.delivery_timestamp", v3);
             activity.SetTag("messaging.rocketmq.message.delivery_attempt", (int)message.DeliveryAttempt);
-            if (recordBodySize && message.Body?.Length is { } bodySize)
+            if (recordBodySize)
             {
-                activity.SetTag(global::MessageTrace.MessagingAttributes.MessageBodySize, bodySize);
+                activity.SetTag(global::MessageTrace.MessagingAttributes.MessageBodySize, message.Body?.Length);
             }
         }
     }

@@ -100,35 +100,6 @@ namespace MessageTrace.Generated
             return activity;
         }
 
-        private static global::System.Collections.Generic.List<global::System.Diagnostics.ActivityLink> Links(global::System.Collections.Generic.IEnumerable<global::Org.Apache.Rocketmq.MessageView?>? messages, out string? destination, out int count)
-        {
-            var links = new global::System.Collections.Generic.List<global::System.Diagnostics.ActivityLink>();
-            destination = null;
-            count = 0;
-            if (messages is null)
-            {
-                return links;
-            }
-
-            foreach (var message in messages)
-            {
-                count++;
-                if (message is null)
-                {
-                    continue;
-                }
-
-                destination ??= message.Topic;
-                var context = global::MessageTrace.ContextPropagation.Extract(message.Properties, default(global::MessageTrace.StringDictionaryHeaders)).ActivityContext;
-                if (context != default)
-                {
-                    links.Add(global::MessageTrace.MessagingSpans.LinkFor(context, message.MessageId));
-                }
-            }
-
-            return links;
-        }
-
         private static void SetMessageTags(global::System.Diagnostics.Activity activity, global::Org.Apache.Rocketmq.MessageView message, bool recordBodySize)
         {
             if (message.MessageId is { Length: > 0 } id) activity.SetTag(global::MessageTrace.MessagingAttributes.MessageId, id);
@@ -137,9 +108,9 @@ namespace MessageTrace.Generated
             if (message.MessageGroup is { Length: > 0 } v2) activity.SetTag("messaging.rocketmq.message.group", v2);
             if (global::MessageTrace.TagValues.EpochMilliseconds(message.DeliveryTimestamp) is { } v3) activity.SetTag("messaging.rocketmq.message.delivery_timestamp", v3);
             activity.SetTag("messaging.rocketmq.message.delivery_attempt", (int)message.DeliveryAttempt);
-            if (recordBodySize && message.Body?.Length is { } bodySize)
+            if (recordBodySize)
             {
-                activity.SetTag(global::MessageTrace.MessagingAttributes.MessageBodySize, bodySize);
+                activity.SetTag(global::MessageTrace.MessagingAttributes.MessageBodySize, message.Body?.Length);
             }
         }
     }

@@ -41,7 +41,7 @@ namespace MessageTrace.Generated
         {
             if (p0 is null || !global::MessageTrace.ProducerContext.IsActive)
             {
-                return receiver.Send(p0);
+                return receiver.Send(p0!);
             }
 
             var headers = p0.Properties;
@@ -58,7 +58,16 @@ namespace MessageTrace.Generated
             var activity = global::MessageTrace.MessagingSpans.StartSend(system, p0.Topic, template, userContext);
             if (activity is not null && activity.IsAllDataRequested)
             {
-                SetMessageTags(activity, p0, messagingNamespace, recordBodySize, null);
+                activity.SetTag("messaging.rocketmq.namespace", messagingNamespace);
+                activity.SetTag("messaging.rocketmq.message.type", !string.IsNullOrEmpty(p0.MessageGroup) ? "fifo" : p0.DeliveryTimestamp.HasValue ? "delay" : "normal");
+                if (p0.Tag is { Length: > 0 } v0) activity.SetTag("messaging.rocketmq.message.tag", v0);
+                if (global::MessageTrace.TagValues.StringArray(p0.Keys) is { } v1) activity.SetTag("messaging.rocketmq.message.keys", v1);
+                if (p0.MessageGroup is { Length: > 0 } v2) activity.SetTag("messaging.rocketmq.message.group", v2);
+                if (global::MessageTrace.TagValues.EpochMilliseconds(p0.DeliveryTimestamp) is { } v3) activity.SetTag("messaging.rocketmq.message.delivery_timestamp", v3);
+                if (recordBodySize && p0.Body?.Length is { } bodySize)
+                {
+                    activity.SetTag(global::MessageTrace.MessagingAttributes.MessageBodySize, bodySize);
+                }
             }
 
             if (state == global::MessageTrace.CarrierState.Empty)
@@ -75,12 +84,12 @@ namespace MessageTrace.Generated
 
             if (activity is null)
             {
-                return receiver.Send(p0);
+                return receiver.Send(p0!);
             }
 
             try
             {
-                return global::MessageTrace.SpanCompletion.StopWhenDone(receiver.Send(p0), activity, s_RocketMqSendResult);
+                return global::MessageTrace.SpanCompletion.StopWhenDone(receiver.Send(p0!), activity, s_RocketMqSendResult);
             }
             catch (global::System.Exception exception) when (global::MessageTrace.SpanFailure.RecordAndStop(activity, exception))
             {
@@ -90,20 +99,6 @@ namespace MessageTrace.Generated
             {
                 // The send span must not stay current in the caller once the call has been made.
                 global::System.Diagnostics.Activity.Current = previous;
-            }
-        }
-
-        private static void SetMessageTags(global::System.Diagnostics.Activity activity, global::Org.Apache.Rocketmq.Message message, string messagingNamespace, bool recordBodySize, string? messageTypeOverride)
-        {
-            activity.SetTag("messaging.rocketmq.namespace", messagingNamespace);
-            activity.SetTag("messaging.rocketmq.message.type", messageTypeOverride ?? (!string.IsNullOrEmpty(message.MessageGroup) ? "fifo" : message.DeliveryTimestamp.HasValue ? "delay" : "normal"));
-            if (message.Tag is { Length: > 0 } v0) activity.SetTag("messaging.rocketmq.message.tag", v0);
-            if (global::MessageTrace.TagValues.StringArray(message.Keys) is { } v1) activity.SetTag("messaging.rocketmq.message.keys", v1);
-            if (message.MessageGroup is { Length: > 0 } v2) activity.SetTag("messaging.rocketmq.message.group", v2);
-            if (global::MessageTrace.TagValues.EpochMilliseconds(message.DeliveryTimestamp) is { } v3) activity.SetTag("messaging.rocketmq.message.delivery_timestamp", v3);
-            if (recordBodySize && message.Body?.Length is { } bodySize)
-            {
-                activity.SetTag(global::MessageTrace.MessagingAttributes.MessageBodySize, bodySize);
             }
         }
 

@@ -1,0 +1,165 @@
+using System.Linq;
+using MessageTrace.Generator.Tests.Infrastructure;
+using Xunit;
+
+namespace MessageTrace.Generator.Tests;
+
+/// <summary>The RabbitMQ, NATS and MQTT profiles: generated sends and handlers, against baselines.</summary>
+public sealed class OtherBrokerBaselineTests
+{
+    [Fact]
+    public void RabbitMqPublishAndHandlers() => Verify(nameof(RabbitMqPublishAndHandlers), """
+        using System;
+        using System.Threading.Tasks;
+        using MessageTrace;
+        using RabbitMQ.Client;
+        using RabbitMQ.Client.Events;
+
+        namespace Shop;
+
+        public sealed class Orders(IChannel channel)
+        {
+            [TracedProducer]
+            public async Task PublishAsync(ReadOnlyMemory<byte> body)
+            {
+                var properties = new BasicProperties { MessageId = "m-1" };
+                await channel.BasicPublishAsync("", "orders", false, properties, body);
+                await channel.BasicPublishAsync("shop", "orders.created", body);
+            }
+
+            [TracedHandler(ConsumerGroup = "billing")]
+            public Task HandleAsync(BasicDeliverEventArgs delivery) => Task.CompletedTask;
+
+            [TracedHandler]
+            public void Handle(BasicGetResult result) { }
+
+            public void Subscribe(AsyncEventingBasicConsumer consumer, BasicGetResult polled)
+            {
+                consumer.ReceivedAsync += (_, delivery) => HandleAsync(delivery);
+                Handle(polled);
+            }
+        }
+        """);
+
+    [Fact]
+    public void NatsPublishAndHandlers() => Verify(nameof(NatsPublishAndHandlers), """
+        using System.Collections.Generic;
+        using System.Threading.Tasks;
+        using MessageTrace;
+        using NATS.Client.Core;
+        using NATS.Net;
+
+        namespace Shop;
+
+        public sealed record Order(string Id);
+
+        public sealed class Orders(NatsClient client)
+        {
+            [TracedProducer]
+            public async Task PublishAsync(Order order)
+            {
+                await client.PublishAsync("orders", order);
+                await client.PublishAsync("orders.audit", order, headers: new NatsHeaders { ["origin"] = "shop" });
+            }
+
+            [TracedHandler]
+            public ValueTask HandleAsync(NatsMsg<Order> message) => ValueTask.CompletedTask;
+
+            [TracedHandler]
+            public void HandleBatch(IReadOnlyList<NatsMsg<Order>> messages) { }
+
+            public async Task ListenAsync()
+            {
+                await foreach (var message in client.SubscribeAsync<Order>("orders"))
+                {
+                    await HandleAsync(message);
+                    HandleBatch(new[] { message });
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public void MqttPublishAndHandlers() => Verify(nameof(MqttPublishAndHandlers), """
+        using System.Threading.Tasks;
+        using MessageTrace;
+        using MQTTnet;
+
+        namespace Shop;
+
+        public sealed class Orders(IMqttClient client)
+        {
+            [TracedProducer]
+            public async Task PublishAsync(string json)
+            {
+                var message = new MqttApplicationMessageBuilder().WithTopic("orders").WithPayload(json).Build();
+                await client.PublishAsync(message);
+                await client.PublishStringAsync("orders/audit", json);
+            }
+
+            [TracedHandler]
+            public Task HandleAsync(MqttApplicationMessage message) => Task.CompletedTask;
+
+            public void Subscribe() => client.ApplicationMessageReceivedAsync += e => HandleAsync(e.ApplicationMessage);
+        }
+        """);
+
+    [Fact]
+    public void UserDefinedCarriers() => Verify(nameof(UserDefinedCarriers), """
+        using System.Collections.Generic;
+        using System.Threading.Tasks;
+        using MessageTrace;
+
+        namespace Shop.Bus;
+
+        public sealed class Envelope
+        {
+            public string Topic { get; init; } = "";
+            public string? MessageId { get; init; }
+            public byte[] Body { get; init; } = [];
+
+            [MessageHeaders(System = "inhouse")]
+            public Dictionary<string, string>? Headers { get; set; }
+        }
+
+        public interface IBus
+        {
+            Task PublishAsync(Envelope envelope);
+        }
+
+        public static class RawBus
+        {
+            public static void Post(string queue, byte[] body, [MessageHeaders] IDictionary<string, object?> headers) { }
+        }
+
+        public sealed class Orders(IBus bus)
+        {
+            [TracedProducer]
+            public async Task PublishAsync(byte[] body)
+            {
+                await bus.PublishAsync(new Envelope { Topic = "orders", Body = body });
+                RawBus.Post("audit", body, new Dictionary<string, object?>());
+            }
+
+            [TracedHandler(ConsumerGroup = "billing")]
+            public Task HandleAsync(Envelope envelope) => Task.CompletedTask;
+
+            [TracedHandler]
+            public void HandleRaw(byte[] body, [MessageHeaders] IDictionary<string, object?> headers) { }
+
+            public Task DispatchAsync(Envelope envelope, IDictionary<string, object?> raw)
+            {
+                HandleRaw(envelope.Body, raw);
+                return HandleAsync(envelope);
+            }
+        }
+        """);
+
+    private static void Verify(string testName, string source)
+    {
+        var run = GeneratorRun.Run(TestCompilation.Create(source));
+        run.AssertNoProblems();
+        Assert.NotEmpty(run.Sources);
+        Baseline.VerifyAll(testName, run.Sources);
+    }
+}
