@@ -39,7 +39,7 @@ namespace MessageTrace.Generated
         {
             if (p0 is null || !global::MessageTrace.ProducerContext.IsActive)
             {
-                return receiver.PublishAsync(p0!, p1!);
+                return receiver.PublishAsync(p0!, p1);
             }
 
             p0.UserProperties ??= new global::System.Collections.Generic.List<global::MQTTnet.Packets.MqttUserProperty>();
@@ -47,10 +47,6 @@ namespace MessageTrace.Generated
             var state = global::MessageTrace.ProducerContext.Inspect(headers, out var userContext, default(MqttUserPropertiesAccess));
             var previous = global::System.Diagnostics.Activity.Current;
             var activity = global::MessageTrace.MessagingSpans.StartSend(system, p0.Topic, template, userContext);
-            if (activity is not null && activity.IsAllDataRequested)
-            {
-            }
-
             if (state == global::MessageTrace.CarrierState.Empty)
             {
                 // Our span's context, or the ambient one when our span was not created: the chain stays unbroken.
@@ -60,12 +56,12 @@ namespace MessageTrace.Generated
 
             if (activity is null)
             {
-                return receiver.PublishAsync(p0!, p1!);
+                return receiver.PublishAsync(p0!, p1);
             }
 
             try
             {
-                return global::MessageTrace.SpanCompletion.StopWhenDone(receiver.PublishAsync(p0!, p1!), activity, null);
+                return global::MessageTrace.SpanCompletion.StopWhenDone(receiver.PublishAsync(p0!, p1), activity, null);
             }
             catch (global::System.Exception exception) when (global::MessageTrace.SpanFailure.RecordAndStop(activity, exception))
             {
@@ -82,7 +78,7 @@ namespace MessageTrace.Generated
         {
             if (p0 is null || !global::MessageTrace.ProducerContext.IsActive)
             {
-                return global::MQTTnet.MqttClientExtensions.PublishStringAsync(receiver, p0!, p1!, p2!, p3!, p4!);
+                return global::MQTTnet.MqttClientExtensions.PublishStringAsync(receiver, p0!, p1, p2, p3, p4);
             }
 
             var message = new global::MQTTnet.MqttApplicationMessageBuilder().WithTopic(p0).WithPayload(p1).WithQualityOfServiceLevel(p2).WithRetainFlag(p3).Build();
@@ -91,10 +87,6 @@ namespace MessageTrace.Generated
             var state = global::MessageTrace.ProducerContext.Inspect(headers, out var userContext, default(MqttUserPropertiesAccess));
             var previous = global::System.Diagnostics.Activity.Current;
             var activity = global::MessageTrace.MessagingSpans.StartSend(system, p0, template, userContext);
-            if (activity is not null && activity.IsAllDataRequested)
-            {
-            }
-
             if (state == global::MessageTrace.CarrierState.Empty)
             {
                 // Our span's context, or the ambient one when our span was not created: the chain stays unbroken.

@@ -36,7 +36,7 @@ namespace MessageTrace.Generated
         {
             if (!global::MessageTrace.ProducerContext.IsActive)
             {
-                return receiver.PublishAsync(p0!, p1!, p2!, p3!, p4!, p5!, p6!);
+                return receiver.PublishAsync(p0, p1, p2, p3, p4, p5, p6);
             }
 
             p2 ??= new global::NATS.Client.Core.NatsHeaders();
@@ -44,10 +44,6 @@ namespace MessageTrace.Generated
             var state = global::MessageTrace.ProducerContext.Inspect(headers, out var userContext, default(NatsHeadersAccess));
             var previous = global::System.Diagnostics.Activity.Current;
             var activity = global::MessageTrace.MessagingSpans.StartSend(system, p0, template, userContext);
-            if (activity is not null && activity.IsAllDataRequested)
-            {
-            }
-
             if (state == global::MessageTrace.CarrierState.Empty)
             {
                 // Our span's context, or the ambient one when our span was not created: the chain stays unbroken.
@@ -57,12 +53,12 @@ namespace MessageTrace.Generated
 
             if (activity is null)
             {
-                return receiver.PublishAsync(p0!, p1!, p2!, p3!, p4!, p5!, p6!);
+                return receiver.PublishAsync(p0, p1, p2, p3, p4, p5, p6);
             }
 
             try
             {
-                return global::MessageTrace.SpanCompletion.StopWhenDone(receiver.PublishAsync(p0!, p1!, p2!, p3!, p4!, p5!, p6!), activity);
+                return global::MessageTrace.SpanCompletion.StopWhenDone(receiver.PublishAsync(p0, p1, p2, p3, p4, p5, p6), activity);
             }
             catch (global::System.Exception exception) when (global::MessageTrace.SpanFailure.RecordAndStop(activity, exception))
             {

@@ -41,7 +41,7 @@ namespace MessageTrace.Generated
         {
             if (!global::MessageTrace.ProducerContext.IsActive)
             {
-                return receiver.BasicPublishAsync(p0!, p1!, p2!, p3!, p4!, p5!);
+                return receiver.BasicPublishAsync(p0, p1, p2, p3, p4, p5);
             }
 
             if (p3 is global::RabbitMQ.Client.BasicProperties { Headers: null } writable) writable.Headers = new global::System.Collections.Generic.Dictionary<string, object?>();
@@ -68,12 +68,12 @@ namespace MessageTrace.Generated
 
             if (activity is null)
             {
-                return receiver.BasicPublishAsync(p0!, p1!, p2!, p3!, p4!, p5!);
+                return receiver.BasicPublishAsync(p0, p1, p2, p3, p4, p5);
             }
 
             try
             {
-                return global::MessageTrace.SpanCompletion.StopWhenDone(receiver.BasicPublishAsync(p0!, p1!, p2!, p3!, p4!, p5!), activity);
+                return global::MessageTrace.SpanCompletion.StopWhenDone(receiver.BasicPublishAsync(p0, p1, p2, p3, p4, p5), activity);
             }
             catch (global::System.Exception exception) when (global::MessageTrace.SpanFailure.RecordAndStop(activity, exception))
             {
@@ -90,7 +90,7 @@ namespace MessageTrace.Generated
         {
             if (!global::MessageTrace.ProducerContext.IsActive)
             {
-                return global::RabbitMQ.Client.IChannelExtensions.BasicPublishAsync(receiver, p0!, p1!, p2!, p3!);
+                return global::RabbitMQ.Client.IChannelExtensions.BasicPublishAsync(receiver, p0, p1, p2, p3);
             }
 
             var properties = new global::RabbitMQ.Client.BasicProperties { Headers = new global::System.Collections.Generic.Dictionary<string, object?>() };

@@ -110,7 +110,7 @@ namespace MessageTrace.Generated
         {
             if (p0 is null || !global::MessageTrace.ProducerContext.IsActive)
             {
-                return receiver.Send(p0!, p1!);
+                return receiver.Send(p0!, p1);
             }
 
             var headers = p0.Properties;
@@ -153,12 +153,12 @@ namespace MessageTrace.Generated
 
             if (activity is null)
             {
-                return receiver.Send(p0!, p1!);
+                return receiver.Send(p0!, p1);
             }
 
             try
             {
-                return global::MessageTrace.SpanCompletion.StopWhenDone(receiver.Send(p0!, p1!), activity, s_RocketMqSendTransactionalResult);
+                return global::MessageTrace.SpanCompletion.StopWhenDone(receiver.Send(p0!, p1), activity, s_RocketMqSendTransactionalResult);
             }
             catch (global::System.Exception exception) when (global::MessageTrace.SpanFailure.RecordAndStop(activity, exception))
             {

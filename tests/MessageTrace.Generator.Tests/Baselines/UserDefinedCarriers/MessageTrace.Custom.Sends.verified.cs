@@ -39,7 +39,7 @@ namespace MessageTrace.Generated
         {
             if (p2 is null || !global::MessageTrace.ProducerContext.IsActive)
             {
-                global::Shop.Bus.RawBus.Post(p0!, p1!, p2!);
+                global::Shop.Bus.RawBus.Post(p0, p1, p2!);
                 return;
             }
 
@@ -47,10 +47,6 @@ namespace MessageTrace.Generated
             var state = global::MessageTrace.ProducerContext.Inspect(headers, out var userContext, default(global::MessageTrace.ObjectDictionaryHeaders));
             var previous = global::System.Diagnostics.Activity.Current;
             var activity = global::MessageTrace.MessagingSpans.StartSend(system, p0, template, userContext);
-            if (activity is not null && activity.IsAllDataRequested)
-            {
-            }
-
             if (state == global::MessageTrace.CarrierState.Empty)
             {
                 // Our span's context, or the ambient one when our span was not created: the chain stays unbroken.
@@ -60,13 +56,13 @@ namespace MessageTrace.Generated
 
             if (activity is null)
             {
-                global::Shop.Bus.RawBus.Post(p0!, p1!, p2!);
+                global::Shop.Bus.RawBus.Post(p0, p1, p2!);
                 return;
             }
 
             try
             {
-                global::Shop.Bus.RawBus.Post(p0!, p1!, p2!);
+                global::Shop.Bus.RawBus.Post(p0, p1, p2!);
                 activity.Stop();
             }
             catch (global::System.Exception exception) when (global::MessageTrace.SpanFailure.RecordAndStop(activity, exception))
