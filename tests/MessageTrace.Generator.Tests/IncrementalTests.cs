@@ -24,6 +24,14 @@ public sealed class IncrementalTests
         {
             [TracedProducer]
             public Task<ISendReceipt> PublishAsync(Message message) => producer.Send(message);
+
+            [TracedProducer]
+            public void Post(Dictionary<string, string> headers) => InHouseBus.Post("audit", headers);
+        }
+
+        public static class InHouseBus
+        {
+            public static void Post(string queue, [MessageHeaders] IDictionary<string, string> headers) { }
         }
 
         public sealed class Billing : IMessageListener
@@ -66,7 +74,7 @@ public sealed class IncrementalTests
 
     private static readonly string[] s_trackedSteps =
     [
-        "SendSites", "AllSendSites", "Handlers", "HandlerCalls", "AllHandlerCalls", "Registrations", "ConsumerSites", "AllConsumerSites",
+        "SendSites", "CustomSendSites", "AllSendSites", "Handlers", "HandlerCalls", "AllHandlerCalls", "Registrations", "ConsumerSites", "AllConsumerSites",
     ];
 
     [Fact]
@@ -80,7 +88,7 @@ public sealed class IncrementalTests
         }
 
         Assert.Empty(run.CompilationProblems().Select(static d => d.ToString()));
-        Assert.Equal(3, run.Sources.Length);
+        Assert.Equal(4, run.Sources.Length);
     }
 
     [Fact]

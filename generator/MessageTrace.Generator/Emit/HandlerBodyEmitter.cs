@@ -16,6 +16,16 @@ internal static class HandlerBodyEmitter
         bool isVoid = signature.ReturnShape == ReturnShape.Void;
         bool isAsync = signature.ReturnShape is ReturnShape.Task or ReturnShape.TaskOfT or ReturnShape.ValueTask or ReturnShape.ValueTaskOfT;
 
+        if (handler.Arity == MessageArity.Batch && signature.Parameters[handler.MessageParameter].Type.StartsWith("global::System.Collections.Generic.IEnumerable<", System.StringComparison.Ordinal))
+        {
+            // Building the links enumerates the batch: a single-pass sequence is read once, into a
+            // list, and the handler gets that list with every message.
+            writer.Open("if (global::MessageTrace.MessageTraceSource.Source.HasListeners())");
+            writer.Line($"{message} = global::MessageTrace.MessageBatch.ReadOnce({message});");
+            writer.Close();
+            writer.Line();
+        }
+
         writer.Line("var previous = global::System.Diagnostics.Activity.Current;");
         writer.Line($"var activity = {tracingClass}.{start}({message}, {Literals.String(options.System ?? system)}, {Literals.String(options.Destination)}, {Literals.String(options.ConsumerGroup)}, {Literals.String(options.Namespace ?? string.Empty)}, {Literals.Bool(options.RecordBodySize)}, {ParentPolicy(options.ParentPolicy)}, out var baggage);");
         writer.Open("if (activity is null)");
@@ -31,11 +41,8 @@ internal static class HandlerBodyEmitter
 
         writer.Close();
         writer.Line();
-        writer.Line("var previousBaggage = global::OpenTelemetry.Baggage.Current;");
-        writer.Open("if (baggage.Count > 0)");
-        writer.Line("global::OpenTelemetry.Baggage.Current = baggage;");
-        writer.Close();
-        writer.Line();
+        writer.Comment("The message's baggage is current for the handler body only, awaits included.");
+        writer.Line("var baggageScope = baggage.Count > 0 ? global::MessageTrace.HandlerBaggage.Enter(baggage) : null;");
         writer.Open("try");
         if (isVoid)
         {
@@ -77,9 +84,7 @@ internal static class HandlerBodyEmitter
 
         writer.Comment("The process span ends here for the caller, whatever parent it was given.");
         writer.Line("global::System.Diagnostics.Activity.Current = previous;");
-        writer.Open("if (baggage.Count > 0)");
-        writer.Line("global::OpenTelemetry.Baggage.Current = previousBaggage;");
-        writer.Close();
+        writer.Line("global::MessageTrace.HandlerBaggage.Exit(baggageScope);");
         writer.Close();
     }
 

@@ -118,9 +118,32 @@ internal static class SendEmitter
         WriteConstraints(writer, signature);
         writer.Open(string.Empty);
         string passThrough = recipe.PassThroughWhen is null ? string.Empty : recipe.PassThroughWhen + " || ";
-        writer.Open($"if ({passThrough}!global::MessageTrace.ProducerContext.IsActive)");
-        WriteReturn(writer, signature, call);
-        writer.Close();
+        if (copy is not null)
+        {
+            if (recipe.PassThroughWhen is not null)
+            {
+                writer.Open($"if ({recipe.PassThroughWhen})");
+                WriteReturn(writer, signature, call);
+                writer.Close();
+                writer.Line();
+            }
+
+            writer.Open("if (!global::MessageTrace.ProducerContext.IsActive)");
+            writer.Comment("Untraced, but never with the context MessageTrace wrote for an earlier send of shared headers.");
+            writer.Open($"if (global::MessageTrace.ProducerContext.Inspect({recipe.Carrier}, out _, {access}) == global::MessageTrace.CarrierState.WrittenForEarlierSend && TryCopyWithoutContext({copied}, out var untraced))");
+            writer.Line($"{copied} = untraced;");
+            writer.Close();
+            writer.Line();
+            WriteReturn(writer, signature, call);
+            writer.Close();
+        }
+        else
+        {
+            writer.Open($"if ({passThrough}!global::MessageTrace.ProducerContext.IsActive)");
+            WriteReturn(writer, signature, call);
+            writer.Close();
+        }
+
         writer.Line();
         if (recipe.PrepareCarrier is not null)
         {

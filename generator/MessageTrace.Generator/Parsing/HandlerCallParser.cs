@@ -8,9 +8,13 @@ namespace MessageTrace.Generator.Parsing;
 /// <summary>Finds invocations of <c>[TracedHandler]</c> methods.</summary>
 internal static class HandlerCallParser
 {
-    /// <summary>Handlers take at least the message, so calls without arguments are never theirs.</summary>
+    /// <summary>
+    /// Handlers take at least the message, so a call without arguments is theirs only in reduced
+    /// extension form (<c>message.Handle()</c>).
+    /// </summary>
     public static bool IsCandidate(SyntaxNode node) =>
-        node is InvocationExpressionSyntax { ArgumentList.Arguments.Count: > 0 } invocation
+        node is InvocationExpressionSyntax invocation
+        && (invocation.ArgumentList.Arguments.Count > 0 || invocation.Expression is MemberAccessExpressionSyntax or MemberBindingExpressionSyntax)
         && CallSyntax.InvokedName(invocation) is not null;
 
     public static HandlerCall? Parse(GeneratorSyntaxContext context, CancellationToken cancellationToken)
@@ -18,6 +22,13 @@ internal static class HandlerCallParser
         try
         {
             var invocation = (InvocationExpressionSyntax)context.Node;
+            if (invocation.Expression is MemberAccessExpressionSyntax { Expression: BaseExpressionSyntax })
+            {
+                // base.Handle(m) in an override: the override's own call was traced; an interceptor
+                // could only call back virtually, into the override.
+                return null;
+            }
+
             var model = context.SemanticModel;
             if (model.GetSymbolInfo(invocation, cancellationToken).Symbol is not IMethodSymbol method)
             {

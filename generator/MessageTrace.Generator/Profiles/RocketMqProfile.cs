@@ -78,11 +78,23 @@ internal static class RocketMqProfile
             builder.SetKeys(keys.ToArray());
         }
 
+        // The builder refuses blank names and values the message itself may hold: those are put on
+        // the copy's own dictionary after Build. Only the context of the earlier send is left behind.
+        var blank = new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>();
         if (message.Properties is { } properties)
         {
             foreach (var property in properties)
             {
-                if (!global::MessageTrace.TraceHeaders.IsTraceHeader(property.Key))
+                if (property.Key is global::MessageTrace.TraceHeaders.TraceParent or global::MessageTrace.TraceHeaders.TraceState)
+                {
+                    continue;
+                }
+
+                if (string.IsNullOrWhiteSpace(property.Key) || string.IsNullOrWhiteSpace(property.Value))
+                {
+                    blank.Add(property);
+                }
+                else
                 {
                     builder.AddProperty(property.Key, property.Value);
                 }
@@ -109,6 +121,12 @@ internal static class RocketMqProfile
             builder.SetPriority(priority);
         }
 
-        return builder.Build();
+        var copy = builder.Build();
+        foreach (var property in blank)
+        {
+            copy.Properties[property.Key] = property.Value;
+        }
+
+        return copy;
         """;
 }

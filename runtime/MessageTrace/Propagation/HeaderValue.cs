@@ -77,6 +77,9 @@ public readonly struct HeaderValue
     /// <summary>The value as text; decodes (and allocates) when it is held as bytes.</summary>
     public override string? ToString() => _text ?? (_utf8.IsEmpty ? null : System.Text.Encoding.UTF8.GetString(_utf8.ToArray()));
 
+    /// <summary>The object the value was read from (a string or byte array), when it came from one.</summary>
+    internal object? Instance => _instance;
+
     /// <summary>Whether the value is this exact object (used to recognise a value MessageTrace wrote).</summary>
     internal bool IsSameInstance(object? written) => written is not null && ReferenceEquals(_instance, written);
 }

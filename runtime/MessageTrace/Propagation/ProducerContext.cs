@@ -73,8 +73,20 @@ public static class ProducerContext
             var propagator = PropagatorMode.Current;
             if (!PropagatorMode.IsW3C(propagator, out bool withBaggage))
             {
-                // A custom propagator owns the header format; claims only guard W3C traceparent values.
+                // A custom propagator owns the header format. When it writes a traceparent (a W3C pair
+                // composed with others), claim that value too, so a later send sharing these headers
+                // does not take it for the user's context.
+                if (!replaceOurs && CarrierClaims.IsClaimed(carrier))
+                {
+                    return false;
+                }
+
                 ContextPropagation.InjectWith<TCarrier, TWriter>(propagator, carrier, context);
+                if (writer.TryRead(carrier, TraceHeaders.TraceParent, out var injected) && injected.Instance is { } instance)
+                {
+                    CarrierClaims.Reclaim(carrier, instance);
+                }
+
                 return true;
             }
 

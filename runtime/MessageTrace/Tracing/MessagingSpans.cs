@@ -48,6 +48,15 @@ public static class MessagingSpans
         }
 
         var ambient = Activity.Current;
+        if (ambient is not null && ambient.IsStopped)
+        {
+            // A span that has ended is not an ambient parent: a consumer built inside a start-up span
+            // keeps it as Activity.Current on its threads long after. Detach so the policy sees none
+            // (the generated caller restores Activity.Current afterwards).
+            Activity.Current = null;
+            ambient = null;
+        }
+
         var links = StartLinks.Rent();
         links.Add(creationContext);
         ActivityContext parent = default;

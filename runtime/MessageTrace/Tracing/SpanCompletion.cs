@@ -14,6 +14,13 @@ public static class SpanCompletion
     /// <summary>Stops <paramref name="activity"/> when <paramref name="task"/> completes, recording its result through <paramref name="onResult"/>.</summary>
     public static Task<TResult> StopWhenDone<TResult>(Task<TResult> task, Activity activity, Action<Activity, TResult>? onResult)
     {
+        if (task is null)
+        {
+            // A method that returned no task at all: the caller gets exactly that, and the span ends.
+            activity.Stop();
+            return task!;
+        }
+
         if (task.Status == TaskStatus.RanToCompletion)
         {
             Finish(activity, task.Result, onResult);
@@ -26,6 +33,12 @@ public static class SpanCompletion
     /// <summary>Stops <paramref name="activity"/> when <paramref name="task"/> completes.</summary>
     public static Task StopWhenDone(Task task, Activity activity)
     {
+        if (task is null)
+        {
+            activity.Stop();
+            return task!;
+        }
+
         if (task.Status == TaskStatus.RanToCompletion)
         {
             activity.Stop();

@@ -35,8 +35,19 @@ namespace MessageTrace.Generated
 
         public static global::System.Threading.Tasks.Task<global::Org.Apache.Rocketmq.ISendReceipt> RocketMqSend(global::Org.Apache.Rocketmq.Producer receiver, global::Org.Apache.Rocketmq.Message p0, string system, string? template, string messagingNamespace, bool recordBodySize)
         {
-            if (p0 is null || !global::MessageTrace.ProducerContext.IsActive)
+            if (p0 is null)
             {
+                return receiver.Send(p0!);
+            }
+
+            if (!global::MessageTrace.ProducerContext.IsActive)
+            {
+                // Untraced, but never with the context MessageTrace wrote for an earlier send of shared headers.
+                if (global::MessageTrace.ProducerContext.Inspect(p0.Properties, out _, default(global::MessageTrace.StringDictionaryHeaders)) == global::MessageTrace.CarrierState.WrittenForEarlierSend && TryCopyWithoutContext(p0, out var untraced))
+                {
+                    p0 = untraced;
+                }
+
                 return receiver.Send(p0!);
             }
 
@@ -128,11 +139,23 @@ namespace MessageTrace.Generated
                 builder.SetKeys(keys.ToArray());
             }
 
+            // The builder refuses blank names and values the message itself may hold: those are put on
+            // the copy's own dictionary after Build. Only the context of the earlier send is left behind.
+            var blank = new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>();
             if (message.Properties is { } properties)
             {
                 foreach (var property in properties)
                 {
-                    if (!global::MessageTrace.TraceHeaders.IsTraceHeader(property.Key))
+                    if (property.Key is global::MessageTrace.TraceHeaders.TraceParent or global::MessageTrace.TraceHeaders.TraceState)
+                    {
+                        continue;
+                    }
+
+                    if (string.IsNullOrWhiteSpace(property.Key) || string.IsNullOrWhiteSpace(property.Value))
+                    {
+                        blank.Add(property);
+                    }
+                    else
                     {
                         builder.AddProperty(property.Key, property.Value);
                     }
@@ -159,7 +182,13 @@ namespace MessageTrace.Generated
                 builder.SetPriority(priority);
             }
 
-            return builder.Build();
+            var copy = builder.Build();
+            foreach (var property in blank)
+            {
+                copy.Properties[property.Key] = property.Value;
+            }
+
+            return copy;
         }
     }
 }

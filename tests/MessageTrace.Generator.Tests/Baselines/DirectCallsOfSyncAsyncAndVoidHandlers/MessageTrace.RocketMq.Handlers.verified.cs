@@ -33,12 +33,8 @@ namespace MessageTrace.Generated
                 return;
             }
 
-            var previousBaggage = global::OpenTelemetry.Baggage.Current;
-            if (baggage.Count > 0)
-            {
-                global::OpenTelemetry.Baggage.Current = baggage;
-            }
-
+            // The message's baggage is current for the handler body only, awaits included.
+            var baggageScope = baggage.Count > 0 ? global::MessageTrace.HandlerBaggage.Enter(baggage) : null;
             try
             {
                 receiver.Audit(p0, p1);
@@ -52,10 +48,7 @@ namespace MessageTrace.Generated
                 activity.Stop();
                 // The process span ends here for the caller, whatever parent it was given.
                 global::System.Diagnostics.Activity.Current = previous;
-                if (baggage.Count > 0)
-                {
-                    global::OpenTelemetry.Baggage.Current = previousBaggage;
-                }
+                global::MessageTrace.HandlerBaggage.Exit(baggageScope);
             }
         }
 
@@ -70,12 +63,8 @@ namespace MessageTrace.Generated
                 return receiver.Consume(p0);
             }
 
-            var previousBaggage = global::OpenTelemetry.Baggage.Current;
-            if (baggage.Count > 0)
-            {
-                global::OpenTelemetry.Baggage.Current = baggage;
-            }
-
+            // The message's baggage is current for the handler body only, awaits included.
+            var baggageScope = baggage.Count > 0 ? global::MessageTrace.HandlerBaggage.Enter(baggage) : null;
             try
             {
                 var result = receiver.Consume(p0);
@@ -95,10 +84,7 @@ namespace MessageTrace.Generated
                 activity.Stop();
                 // The process span ends here for the caller, whatever parent it was given.
                 global::System.Diagnostics.Activity.Current = previous;
-                if (baggage.Count > 0)
-                {
-                    global::OpenTelemetry.Baggage.Current = previousBaggage;
-                }
+                global::MessageTrace.HandlerBaggage.Exit(baggageScope);
             }
         }
 
@@ -116,12 +102,8 @@ namespace MessageTrace.Generated
                 return receiver.ConsumeAsync(p0);
             }
 
-            var previousBaggage = global::OpenTelemetry.Baggage.Current;
-            if (baggage.Count > 0)
-            {
-                global::OpenTelemetry.Baggage.Current = baggage;
-            }
-
+            // The message's baggage is current for the handler body only, awaits included.
+            var baggageScope = baggage.Count > 0 ? global::MessageTrace.HandlerBaggage.Enter(baggage) : null;
             try
             {
                 return global::MessageTrace.SpanCompletion.StopWhenDone(receiver.ConsumeAsync(p0), activity, s_ConsumeAsync_a6af7b9aFailure);
@@ -134,10 +116,7 @@ namespace MessageTrace.Generated
             {
                 // The process span ends here for the caller, whatever parent it was given.
                 global::System.Diagnostics.Activity.Current = previous;
-                if (baggage.Count > 0)
-                {
-                    global::OpenTelemetry.Baggage.Current = previousBaggage;
-                }
+                global::MessageTrace.HandlerBaggage.Exit(baggageScope);
             }
         }
     }

@@ -32,12 +32,8 @@ namespace MessageTrace.Generated
                 return receiver.HandleAsync(p0);
             }
 
-            var previousBaggage = global::OpenTelemetry.Baggage.Current;
-            if (baggage.Count > 0)
-            {
-                global::OpenTelemetry.Baggage.Current = baggage;
-            }
-
+            // The message's baggage is current for the handler body only, awaits included.
+            var baggageScope = baggage.Count > 0 ? global::MessageTrace.HandlerBaggage.Enter(baggage) : null;
             try
             {
                 return global::MessageTrace.SpanCompletion.StopWhenDone(receiver.HandleAsync(p0), activity);
@@ -50,10 +46,7 @@ namespace MessageTrace.Generated
             {
                 // The process span ends here for the caller, whatever parent it was given.
                 global::System.Diagnostics.Activity.Current = previous;
-                if (baggage.Count > 0)
-                {
-                    global::OpenTelemetry.Baggage.Current = previousBaggage;
-                }
+                global::MessageTrace.HandlerBaggage.Exit(baggageScope);
             }
         }
 
@@ -69,12 +62,8 @@ namespace MessageTrace.Generated
                 return;
             }
 
-            var previousBaggage = global::OpenTelemetry.Baggage.Current;
-            if (baggage.Count > 0)
-            {
-                global::OpenTelemetry.Baggage.Current = baggage;
-            }
-
+            // The message's baggage is current for the handler body only, awaits included.
+            var baggageScope = baggage.Count > 0 ? global::MessageTrace.HandlerBaggage.Enter(baggage) : null;
             try
             {
                 receiver.HandleBatch(p0);
@@ -88,10 +77,7 @@ namespace MessageTrace.Generated
                 activity.Stop();
                 // The process span ends here for the caller, whatever parent it was given.
                 global::System.Diagnostics.Activity.Current = previous;
-                if (baggage.Count > 0)
-                {
-                    global::OpenTelemetry.Baggage.Current = previousBaggage;
-                }
+                global::MessageTrace.HandlerBaggage.Exit(baggageScope);
             }
         }
     }

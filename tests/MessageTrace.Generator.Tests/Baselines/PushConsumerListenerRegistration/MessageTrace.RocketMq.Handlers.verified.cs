@@ -31,12 +31,8 @@ namespace MessageTrace.Generated
                 return inner.Consume(p0);
             }
 
-            var previousBaggage = global::OpenTelemetry.Baggage.Current;
-            if (baggage.Count > 0)
-            {
-                global::OpenTelemetry.Baggage.Current = baggage;
-            }
-
+            // The message's baggage is current for the handler body only, awaits included.
+            var baggageScope = baggage.Count > 0 ? global::MessageTrace.HandlerBaggage.Enter(baggage) : null;
             try
             {
                 var result = inner.Consume(p0);
@@ -56,10 +52,7 @@ namespace MessageTrace.Generated
                 activity.Stop();
                 // The process span ends here for the caller, whatever parent it was given.
                 global::System.Diagnostics.Activity.Current = previous;
-                if (baggage.Count > 0)
-                {
-                    global::OpenTelemetry.Baggage.Current = previousBaggage;
-                }
+                global::MessageTrace.HandlerBaggage.Exit(baggageScope);
             }
         }
     }
