@@ -21,7 +21,7 @@ internal static class HandlerBodyEmitter
             // Building the links enumerates the batch: a single-pass sequence is read once, into a
             // list, and the handler gets that list with every message.
             writer.Open("if (global::MessageTrace.MessageTraceSource.Source.HasListeners())");
-            writer.Line($"{message} = global::MessageTrace.MessageBatch.ReadOnce({message});");
+            writer.Line($"{message} = global::MessageTrace.MessageBatch.ReadOnce({message})!;");
             writer.Close();
             writer.Line();
         }

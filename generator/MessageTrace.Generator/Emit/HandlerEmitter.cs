@@ -106,7 +106,10 @@ internal static class HandlerEmitter
             var signature = handler.Signature;
             string typeParameters = signature.TypeParameters.Count == 0 ? string.Empty : "<" + string.Join(", ", signature.TypeParameters) + ">";
             string receiver = handler.IsStatic ? string.Empty : "this " + (IsStructReceiver(handler) ? "ref " : string.Empty) + signature.ReceiverType + " receiver" + (signature.Parameters.Count > 0 ? ", " : string.Empty);
-            string parameters = string.Join(", ", signature.Parameters.Select(static p => p.RefKind + p.Type + " " + p.Name));
+            // An extension handler may be called in reduced form (message.Handle()): its interceptor
+            // must be an extension too.
+            string thisModifier = handler.IsStatic && signature.IsExtension ? "this " : string.Empty;
+            string parameters = thisModifier + string.Join(", ", signature.Parameters.Select(static p => p.RefKind + p.Type + " " + p.Name));
             writer.Line($"public static {signature.ReturnType} {StableNames.Handler(handler)}{typeParameters}({receiver}{parameters})");
             foreach (var constraint in handler.Signature.Constraints)
             {
