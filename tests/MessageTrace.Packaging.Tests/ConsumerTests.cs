@@ -1,0 +1,66 @@
+using System;
+using System.IO;
+using System.Linq;
+using MessageTrace.Packaging.Tests.Infrastructure;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace MessageTrace.Packaging.Tests;
+
+/// <summary>
+/// Projects that reference the packed MessageTrace from the local feed only, as a user's would after
+/// <c>dotnet add package MessageTrace</c>: built, run and published with Native AOT. Each test logs the
+/// commands it ran and their output; a failure carries the output of the step that failed.
+/// </summary>
+[Collection(PackagingCollection.Name)]
+public sealed class ConsumerTests(PackagedMessageTrace package, ITestOutputHelper log)
+{
+    [Fact]
+    public void Traced_consumer_builds_with_warnings_as_errors_and_its_send_and_handler_are_traced()
+    {
+        var consumer = package.CreateConsumer("Traced", "Traced/Program.cs", new ConsumerOptions(TreatWarningsAsErrors: true, WithOpenTelemetrySdk: true));
+
+        Logged(consumer.Build()).EnsureSuccess("Building the traced consumer (TreatWarningsAsErrors)");
+        Assert.True(
+            Directory.Exists(consumer.GeneratedFilesDirectory)
+            && Directory.EnumerateFiles(consumer.GeneratedFilesDirectory, "*.g.cs", SearchOption.AllDirectories)
+                .Any(file => file.Contains("MessageTrace.Generator", StringComparison.Ordinal)),
+            $"the package's generator wrote no file under {consumer.GeneratedFilesDirectory}");
+
+        ConsumerReport.Parse(Logged(consumer.RunBuiltProgram())).AssertSendAndProcessTraced();
+    }
+
+    [Fact]
+    public void Untraced_send_in_a_consumer_gets_MT0001_from_the_package()
+    {
+        var consumer = package.CreateConsumer("Untraced", "Untraced/Program.cs", new ConsumerOptions(TreatWarningsAsErrors: false, WithOpenTelemetrySdk: false));
+
+        var build = Logged(consumer.Build()).EnsureSuccess("Building the untraced consumer");
+
+        var mt0001 = BuildOutput.Warnings(build, "MT0001");
+        Assert.True(mt0001.Count > 0, $"no MT0001 warning for the untraced producer.Send(message).{Environment.NewLine}{build.Describe()}");
+        Assert.All(mt0001, line => Assert.Contains("Program.cs", line, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Traced_consumer_publishes_with_native_aot_without_warnings_and_the_native_binary_traces()
+    {
+        var consumer = package.CreateConsumer("TracedAot", "Traced/Program.cs", new ConsumerOptions(TreatWarningsAsErrors: false, WithOpenTelemetrySdk: true));
+
+        var publish = Logged(consumer.PublishNativeAot()).EnsureSuccess("Publishing the traced consumer with Native AOT");
+
+        var warnings = BuildOutput.Warnings(publish);
+        Assert.True(warnings.Count == 0,
+            $"Native AOT publish reported {warnings.Count} warning(s):{Environment.NewLine}{string.Join(Environment.NewLine, warnings)}"
+            + $"{Environment.NewLine}{publish.Describe()}");
+        Assert.True(File.Exists(consumer.NativeExecutable), $"no native executable at {consumer.NativeExecutable}.{Environment.NewLine}{publish.Describe()}");
+
+        ConsumerReport.Parse(Logged(consumer.RunNativeExecutable())).AssertSendAndProcessTraced();
+    }
+
+    private ProcessResult Logged(ProcessResult result)
+    {
+        log.WriteLine(result.Describe());
+        return result;
+    }
+}
