@@ -130,7 +130,7 @@ internal static class SendEmitter
 
             writer.Open("if (!global::MessageTrace.ProducerContext.IsActive)");
             writer.Comment("Untraced, but never with the context MessageTrace wrote for an earlier send of shared headers.");
-            writer.Open($"if (global::MessageTrace.ProducerContext.Inspect({recipe.Carrier}, out _, {access}) == global::MessageTrace.CarrierState.WrittenForEarlierSend && TryCopyWithoutContext({copied}, out var untraced))");
+            writer.Open($"if (global::MessageTrace.ProducerContext.HoldsEarlierContext({recipe.Carrier}, {access}) && TryCopyWithoutContext({copied}, out var untraced))");
             writer.Line($"{copied} = untraced;");
             writer.Close();
             writer.Line();

@@ -73,9 +73,20 @@ internal static class RocketMqProfile
             builder.SetTag(message.Tag);
         }
 
+        // Keys the builder refuses (blank ones the list may hold) go straight onto the copy's list.
+        var blankKeys = new global::System.Collections.Generic.List<string>();
         if (message.Keys is { Count: > 0 } keys)
         {
-            builder.SetKeys(keys.ToArray());
+            var accepted = new global::System.Collections.Generic.List<string>(keys.Count);
+            foreach (var key in keys)
+            {
+                (string.IsNullOrWhiteSpace(key) ? blankKeys : accepted).Add(key);
+            }
+
+            if (accepted.Count > 0)
+            {
+                builder.SetKeys(accepted.ToArray());
+            }
         }
 
         // The builder refuses blank names and values the message itself may hold: those are put on
@@ -85,7 +96,7 @@ internal static class RocketMqProfile
         {
             foreach (var property in properties)
             {
-                if (property.Key is global::MessageTrace.TraceHeaders.TraceParent or global::MessageTrace.TraceHeaders.TraceState)
+                if (global::MessageTrace.ProducerContext.IsWrittenByMessageTrace(properties, property.Key, property.Value))
                 {
                     continue;
                 }
@@ -122,6 +133,11 @@ internal static class RocketMqProfile
         }
 
         var copy = builder.Build();
+        if (blankKeys.Count > 0)
+        {
+            copy.Keys?.AddRange(blankKeys);
+        }
+
         foreach (var property in blank)
         {
             copy.Properties[property.Key] = property.Value;

@@ -17,7 +17,22 @@ namespace MessageTrace;
 internal static class CarrierClaims
 {
     private static readonly ConditionalWeakTable<object, object> s_written = new();
+    private static readonly ConditionalWeakTable<object, object> s_baggage = new();
     private static readonly object s_gate = new();
+
+    /// <summary>Remembers the baggage header MessageTrace wrote into <paramref name="carrier"/>.</summary>
+    public static void RecordBaggage(object carrier, string written)
+    {
+        lock (s_gate)
+        {
+            s_baggage.Remove(carrier);
+            s_baggage.Add(carrier, written);
+        }
+    }
+
+    /// <summary>Whether <paramref name="value"/> is the baggage header MessageTrace wrote into <paramref name="carrier"/>.</summary>
+    public static bool IsOurBaggage(object carrier, string value) =>
+        s_baggage.TryGetValue(carrier, out var written) && ReferenceEquals(written, value);
 
     /// <summary>Whether <paramref name="existing"/> is the value MessageTrace wrote into <paramref name="carrier"/>.</summary>
     public static bool IsOurs(object carrier, in HeaderValue existing) =>

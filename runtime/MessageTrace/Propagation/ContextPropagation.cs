@@ -104,8 +104,11 @@ public static class ContextPropagation
         InjectCompanions(carrier, context, withBaggage, writer);
     }
 
-    /// <summary>Writes <c>tracestate</c> and <c>baggage</c>, the headers that travel beside <c>traceparent</c>.</summary>
-    internal static void InjectCompanions<TCarrier, TWriter>(TCarrier carrier, in ActivityContext context, bool withBaggage, TWriter writer)
+    /// <summary>
+    /// Writes <c>tracestate</c> and <c>baggage</c>, the headers that travel beside <c>traceparent</c>;
+    /// returns the baggage value written, if any.
+    /// </summary>
+    internal static string? InjectCompanions<TCarrier, TWriter>(TCarrier carrier, in ActivityContext context, bool withBaggage, TWriter writer)
         where TWriter : struct, IHeaderWriter<TCarrier>
     {
         string? traceState = context.TraceState;
@@ -120,8 +123,11 @@ public static class ContextPropagation
             if (baggage.Count > 0 && BaggageHeader.Format(baggage) is { } header)
             {
                 writer.Write(carrier, TraceHeaders.Baggage, header);
+                return header;
             }
         }
+
+        return null;
     }
 
     private static PropagationContext ExtractW3C<TCarrier, TReader>(TCarrier carrier, bool withBaggage, TReader reader)

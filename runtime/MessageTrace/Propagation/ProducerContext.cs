@@ -13,6 +13,45 @@ public static class ProducerContext
     public static bool IsActive => MessageTraceSource.Source.HasListeners() || Activity.Current is not null;
 
     /// <summary>
+    /// Whether the headers hold a <c>traceparent</c> MessageTrace wrote for an earlier send. Unlike
+    /// <see cref="Inspect"/> it never parses, so the untraced path stays allocation-free.
+    /// </summary>
+    public static bool HoldsEarlierContext<TCarrier, TWriter>(TCarrier carrier, TWriter writer = default)
+        where TWriter : struct, IHeaderWriter<TCarrier>
+    {
+        try
+        {
+            return carrier is not null
+                && writer.TryRead(carrier, TraceHeaders.TraceParent, out var existing)
+                && CarrierClaims.IsOurs(carrier, existing);
+        }
+        catch (Exception)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// Whether <paramref name="value"/> of header <paramref name="name"/> in <paramref name="carrier"/> is
+    /// one MessageTrace wrote (a trace header of an earlier send), so a copy of the message leaves it out.
+    /// </summary>
+    public static bool IsWrittenByMessageTrace(object? carrier, string name, string? value)
+    {
+        if (carrier is null || value is null)
+        {
+            return false;
+        }
+
+        return name switch
+        {
+            TraceHeaders.TraceParent => CarrierClaims.IsOurs(carrier, new HeaderValue(value)),
+            TraceHeaders.TraceState => CarrierClaims.IsClaimed(carrier),
+            TraceHeaders.Baggage => CarrierClaims.IsOurBaggage(carrier, value),
+            _ => false,
+        };
+    }
+
+    /// <summary>
     /// Classifies the headers of an outgoing message. <paramref name="userContext"/> is the parsed user
     /// creation context when the state is <see cref="CarrierState.UserContext"/> and it parses.
     /// </summary>
@@ -109,7 +148,10 @@ public static class ProducerContext
                 writer.WriteUtf8(carrier, TraceHeaders.TraceParent, (byte[])written);
             }
 
-            ContextPropagation.InjectCompanions(carrier, context, withBaggage, writer);
+            if (ContextPropagation.InjectCompanions(carrier, context, withBaggage, writer) is { } baggage)
+            {
+                CarrierClaims.RecordBaggage(carrier, baggage);
+            }
             return true;
         }
         catch (Exception)

@@ -155,6 +155,14 @@ public static class MessagingSpans
         DateTimeOffset startTime = default)
     {
         operationName ??= operationType;
+        if (parent == default && Activity.Current is { IsStopped: true })
+        {
+            // An ended span left current (a loop or consumer started inside a start-up span) is no
+            // parent: detach, so the span is a root rather than part of an unrelated, finished trace.
+            // Callers restore Activity.Current afterwards.
+            Activity.Current = null;
+        }
+
         var tags = StartTags.Rent();
         tags.Add(MessagingAttributes.System, system);
         tags.Add(MessagingAttributes.OperationName, operationName);

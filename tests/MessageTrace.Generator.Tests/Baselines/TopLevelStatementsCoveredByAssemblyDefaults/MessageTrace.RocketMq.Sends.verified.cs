@@ -43,7 +43,7 @@ namespace MessageTrace.Generated
             if (!global::MessageTrace.ProducerContext.IsActive)
             {
                 // Untraced, but never with the context MessageTrace wrote for an earlier send of shared headers.
-                if (global::MessageTrace.ProducerContext.Inspect(p0.Properties, out _, default(global::MessageTrace.StringDictionaryHeaders)) == global::MessageTrace.CarrierState.WrittenForEarlierSend && TryCopyWithoutContext(p0, out var untraced))
+                if (global::MessageTrace.ProducerContext.HoldsEarlierContext(p0.Properties, default(global::MessageTrace.StringDictionaryHeaders)) && TryCopyWithoutContext(p0, out var untraced))
                 {
                     p0 = untraced;
                 }
@@ -134,9 +134,20 @@ namespace MessageTrace.Generated
                 builder.SetTag(message.Tag);
             }
 
+            // Keys the builder refuses (blank ones the list may hold) go straight onto the copy's list.
+            var blankKeys = new global::System.Collections.Generic.List<string>();
             if (message.Keys is { Count: > 0 } keys)
             {
-                builder.SetKeys(keys.ToArray());
+                var accepted = new global::System.Collections.Generic.List<string>(keys.Count);
+                foreach (var key in keys)
+                {
+                    (string.IsNullOrWhiteSpace(key) ? blankKeys : accepted).Add(key);
+                }
+
+                if (accepted.Count > 0)
+                {
+                    builder.SetKeys(accepted.ToArray());
+                }
             }
 
             // The builder refuses blank names and values the message itself may hold: those are put on
@@ -146,7 +157,7 @@ namespace MessageTrace.Generated
             {
                 foreach (var property in properties)
                 {
-                    if (property.Key is global::MessageTrace.TraceHeaders.TraceParent or global::MessageTrace.TraceHeaders.TraceState)
+                    if (global::MessageTrace.ProducerContext.IsWrittenByMessageTrace(properties, property.Key, property.Value))
                     {
                         continue;
                     }
@@ -183,6 +194,11 @@ namespace MessageTrace.Generated
             }
 
             var copy = builder.Build();
+            if (blankKeys.Count > 0)
+            {
+                copy.Keys?.AddRange(blankKeys);
+            }
+
             foreach (var property in blank)
             {
                 copy.Properties[property.Key] = property.Value;
