@@ -155,11 +155,12 @@ public static class MessagingSpans
         DateTimeOffset startTime = default)
     {
         operationName ??= operationType;
-        if (parent == default && Activity.Current is { IsStopped: true })
+        if (kind != ActivityKind.Producer && parent == default && Activity.Current is { IsStopped: true })
         {
-            // An ended span left current (a loop or consumer started inside a start-up span) is no
-            // parent: detach, so the span is a root rather than part of an unrelated, finished trace.
-            // Callers restore Activity.Current afterwards.
+            // On the consuming side an ended span left current (a loop or consumer started inside a
+            // start-up span) is no parent: detach, so the span is a root rather than part of an
+            // unrelated, finished trace. A send keeps the caller's current span as it is: the caller
+            // chose it, and a stopped span could not be made current again afterwards.
             Activity.Current = null;
         }
 

@@ -18,7 +18,7 @@ namespace MessageTrace.RocketMq.Tests.ProducerTests;
 public sealed class KnownBugTests
 {
     /// <summary>
-    /// eb41c09 changed RocketMqProfile.CopyBody to drop only traceparent and tracestate, so that a
+    /// Introduced by eb41c09 (passes at c521354): eb41c09 changed RocketMqProfile.CopyBody to drop only traceparent and tracestate, so that a
     /// user's own baggage header survives the copy (SharedBuilderEdgeCaseTests). But CarrierClaims
     /// only remembers the traceparent MessageTrace wrote: a baggage header MessageTrace itself wrote
     /// for the first send (from that send's Baggage.Current) is now copied into the second message,
@@ -61,6 +61,8 @@ public sealed class KnownBugTests
     /// key as it is. TryCopyWithoutContext then returns false, the generated send leaves the state at
     /// WrittenForEarlierSend and injects nothing, and the original goes out WITH the first send's
     /// traceparent: the second message claims the first send's span as its creation context.
+    /// Present since the copy was introduced (fails at c521354 too); eb41c09 fixed the same failure for
+    /// blank property values only.
     /// </summary>
     [Fact]
     public async Task Shared_builder_message_whose_keys_the_builder_refuses_does_not_carry_the_first_sends_context()
@@ -128,7 +130,7 @@ public sealed class KnownBugTests
     }
 
     /// <summary>
-    /// eb41c09 made the generated fast path (nothing listens, no ambient span) call
+    /// Introduced by eb41c09 (passes at c521354): eb41c09 made the generated fast path (nothing listens, no ambient span) call
     /// ProducerContext.Inspect before the bare send. Inspect parses an existing traceparent
     /// (<c>existing.TryParseTraceParent(out userContext)</c>, ProducerContext.cs), and a parsed
     /// ActivityContext wraps new trace-id and span-id strings: a message that already carries a
