@@ -1,0 +1,181 @@
+#!/usr/bin/env bash
+# MessageTrace benchmarks (issue 8): a short pass in Release that writes docs/benchmarks.md.
+#
+#   scripts/run-benchmarks.sh                      # everything, about 10-15 minutes on 2 cores
+#   scripts/run-benchmarks.sh --filter '*Consumer*' # a subset (any BenchmarkDotNet option is passed on)
+#
+# Steps:
+#   1. dotnet build tests/MessageTrace.Benchmarks -c Release (warnings are errors);
+#   2. verify:    each Generated and HandWritten variant once per scenario, their spans and headers compared;
+#   3. generator: the generator on a synthetic project of 1,000 sends and 1,000 handlers, cold and
+#                 after an unrelated edit (timings and step reasons);
+#   4. runtime:   the BenchmarkDotNet comparisons (Bare / Generated / HandWritten, S1-S4, producer and
+#                 consumer, string and byte[] headers, tracestate absent and present), the S4 floors
+#                 and the isolated hot-path helpers, one process per case ("Quick" job: 3 warm-up and
+#                 10 measured iterations of ~120 ms; pass --job short or any --job to override);
+#   5. docs/benchmarks.md from the pieces, with the machine, the exact commands and the wall time.
+#
+# Raw output: artifacts/benchmarks/ (BenchmarkDotNet logs and reports under bdn/).
+# Timings are only as good as the machine is quiet: the load average before and after the run is
+# written into the report. Allocations (bytes per operation) do not depend on load.
+set -euo pipefail
+shopt -s inherit_errexit
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$ROOT"
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+PROJECT=tests/MessageTrace.Benchmarks/MessageTrace.Benchmarks.csproj
+DLL=tests/MessageTrace.Benchmarks/bin/Release/net10.0/MessageTrace.Benchmarks.dll
+NOTES=tests/MessageTrace.Benchmarks/report-notes.md
+OUT=$ROOT/artifacts/benchmarks
+DOC=docs/benchmarks.md
+
+log() { printf 'run-benchmarks: %s\n' "$*" >&2; }
+load() { cut -d' ' -f1-3 /proc/loadavg; }
+elapsed() { local s=$1; printf '%dm%02ds' $((s / 60)) $((s % 60)); }
+
+rm -rf "$OUT"
+mkdir -p "$OUT"
+STARTED=$SECONDS
+START_DATE=$(date -u '+%Y-%m-%d %H:%M UTC')
+LOAD_BEFORE=$(load)
+
+BUILD_CMD=(dotnet build "$PROJECT" -c Release)
+VERIFY_CMD=(dotnet "$DLL" verify "$OUT/verify.md")
+GENERATOR_CMD=(dotnet "$DLL" generator "$OUT/generator.md")
+RUNTIME_CMD=(dotnet "$DLL" runtime --report "$OUT/runtime.md" --artifacts "$OUT/bdn" "$@")
+
+log "1/4 ${BUILD_CMD[*]}"
+"${BUILD_CMD[@]}" 2>&1 | tee "$OUT/build.log" | grep -E 'warning|error|Elapsed' || true
+if [[ ${PIPESTATUS[0]} -ne 0 ]]; then
+    log "build failed (see $OUT/build.log)"
+    exit 1
+fi
+BUILD_SECONDS=$((SECONDS - STARTED))
+
+# The differences verify lists are expected and documented; its exit code only says there were some.
+log "2/4 ${VERIFY_CMD[*]}"
+step=$SECONDS
+VERIFY_RC=0
+"${VERIFY_CMD[@]}" >"$OUT/verify.log" 2>&1 || VERIFY_RC=$?
+if [[ ! -s $OUT/verify.md ]]; then
+    log "verify wrote nothing (exit code $VERIFY_RC, see $OUT/verify.log)"
+    exit 1
+fi
+VERIFY_SECONDS=$((SECONDS - step))
+
+log "3/4 ${GENERATOR_CMD[*]}"
+step=$SECONDS
+GENERATOR_RC=0
+"${GENERATOR_CMD[@]}" >"$OUT/generator.log" 2>&1 || GENERATOR_RC=$?
+if [[ ! -s $OUT/generator.md ]]; then
+    log "the generator timing wrote nothing (exit code $GENERATOR_RC, see $OUT/generator.log)"
+    exit 1
+fi
+GENERATOR_SECONDS=$((SECONDS - step))
+
+log "4/4 ${RUNTIME_CMD[*]}"
+step=$SECONDS
+RUNTIME_RC=0
+"${RUNTIME_CMD[@]}" >"$OUT/runtime.log" 2>&1 || RUNTIME_RC=$?
+if [[ ! -s $OUT/runtime.md ]]; then
+    log "the runtime benchmarks wrote no report (exit code $RUNTIME_RC, see $OUT/runtime.log)"
+    exit 1
+fi
+RUNTIME_SECONDS=$((SECONDS - step))
+grep -E '^Global total time|^Run time' "$OUT/runtime.log" >&2 || true
+
+TOTAL_SECONDS=$((SECONDS - STARTED))
+LOAD_AFTER=$(load)
+
+# --- machine ------------------------------------------------------------------------------
+cpu_model=$(lscpu | sed -n 's/^Model name:[[:space:]]*//p' | head -1)
+cpu_mhz=$(lscpu | sed -n 's/^CPU max MHz:[[:space:]]*//p;s/^CPU MHz:[[:space:]]*//p' | head -1)
+hypervisor=$(lscpu | sed -n 's/^Hypervisor vendor:[[:space:]]*//p' | head -1)
+memory=$(free -h | awk '/^Mem:/ {print $2}')
+os=$(. /etc/os-release && echo "$PRETTY_NAME")
+kernel=$(uname -sr)
+sdk=$(dotnet --version)
+runtime=$(dotnet --list-runtimes | awk '/Microsoft.NETCore.App/ {print $2}' | sort -V | tail -1)
+bdn=$(sed -n 's/.*PackageVersion Include="BenchmarkDotNet" Version="\([^"]*\)".*/\1/p' Directory.Packages.props)
+otel=$(sed -n 's/.*PackageVersion Include="OpenTelemetry" Version="\([^"]*\)".*/\1/p' Directory.Packages.props)
+bdn_env=$(grep -m1 -E '^BenchmarkDotNet v' "$OUT/runtime.log" || true)
+bdn_host=$(grep -m1 -E '^\s+\[Host\]' "$OUT/runtime.log" | sed 's/^[[:space:]]*//' || true)
+commit=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
+dirty=$(git status --porcelain -- runtime generator 2>/dev/null | wc -l | tr -d ' ')
+
+quote() { local out="" a; for a in "$@"; do out+="$(printf '%q' "$a") "; done; printf '%s' "${out% }"; }
+rel() { sed "s#$ROOT/##g"; }
+
+{
+    echo "# Benchmarks: generated tracing vs bare calls vs hand-written OpenTelemetry code"
+    echo
+    echo "Issue 8. Written by \`scripts/run-benchmarks.sh\` on $START_DATE (commit $commit$( ((dirty > 0)) && echo ", with $dirty uncommitted file(s) under runtime/ and generator/")); do not edit by hand:"
+    echo "re-run the script. Total wall time: $(elapsed "$TOTAL_SECONDS") (build $(elapsed "$BUILD_SECONDS"), verify $(elapsed "$VERIFY_SECONDS"), generator $(elapsed "$GENERATOR_SECONDS"), BenchmarkDotNet $(elapsed "$RUNTIME_SECONDS"))."
+    echo
+    echo "## Machine"
+    echo
+    echo "| | |"
+    echo "|---|---|"
+    echo "| CPU | $cpu_model${cpu_mhz:+, $cpu_mhz MHz}${hypervisor:+ ($hypervisor guest)} |"
+    echo "| cores (\`nproc\`) | $(nproc) |"
+    echo "| memory | $memory |"
+    echo "| OS | $os, $kernel |"
+    echo "| .NET | SDK $sdk, runtime $runtime |"
+    echo "| BenchmarkDotNet | $bdn${bdn_env:+ (\`$bdn_env\`)} |"
+    echo "| BenchmarkDotNet host | ${bdn_host:-n/a} |"
+    echo "| OpenTelemetry SDK | $otel |"
+    echo "| load average (1, 5, 15 min) | before: $LOAD_BEFORE; after: $LOAD_AFTER |"
+    echo
+    echo "The load average counts runnable processes; on 2 cores anything well above 2 means the benchmark"
+    echo "processes shared the CPUs with other work, which inflates and scatters every time below (the"
+    echo "± columns show by how much). Allocated bytes per operation are exact whatever the load."
+    echo
+    echo "## Commands"
+    echo
+    echo '```sh'
+    echo "scripts/run-benchmarks.sh $(quote "$@")"
+    echo "# which runs, from the repository root:"
+    quote "${BUILD_CMD[@]}" | rel; echo
+    quote "${VERIFY_CMD[@]}" | rel; echo
+    quote "${GENERATOR_CMD[@]}" | rel; echo
+    quote "${RUNTIME_CMD[@]}" | rel; echo
+    echo '```'
+    echo
+    echo "Exit codes: verify $VERIFY_RC (3 = differences listed below), generator $GENERATOR_RC (0 = all checks passed), BenchmarkDotNet $RUNTIME_RC (0 = every case ran)."
+    echo
+    cat "$NOTES"
+    echo
+    echo "## Results"
+    echo
+    rel <"$OUT/runtime.md"
+    echo
+    echo "## Generator"
+    echo
+    rel <"$OUT/generator.md"
+    echo
+    echo "## Equivalence of Generated and HandWritten (verify)"
+    echo
+    rel <"$OUT/verify.md"
+    echo
+    echo "## BenchmarkDotNet's own tables"
+    echo
+    echo "<details><summary>As BenchmarkDotNet printed them (Error = half of the 99.9% confidence interval)</summary>"
+    echo
+    for report in "$OUT"/bdn/results/*-report-github.md; do
+        [[ -e $report ]] || continue
+        echo "#### $(basename "$report" -report-github.md | sed 's/^MessageTrace\.Benchmarks\.Benchmarks\.//')"
+        echo
+        sed -n '/^|/p' "$report"
+        echo
+    done
+    echo "</details>"
+} >"$DOC"
+
+log "wrote $DOC in $(elapsed "$TOTAL_SECONDS") (load average before: $LOAD_BEFORE, after: $LOAD_AFTER)"
+if ((GENERATOR_RC != 0 || RUNTIME_RC != 0)); then
+    log "some checks failed: generator exit code $GENERATOR_RC, BenchmarkDotNet exit code $RUNTIME_RC"
+    exit 1
+fi
