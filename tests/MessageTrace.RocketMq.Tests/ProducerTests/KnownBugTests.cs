@@ -10,9 +10,10 @@ using static MessageTrace.RocketMq.Tests.ProducerTests.ProducerKit;
 namespace MessageTrace.RocketMq.Tests.ProducerTests;
 
 /// <summary>
-/// Producer behaviour that is wrong at HEAD 7c0241a (or, where the summary says so, in uncommitted
-/// working-tree changes). Each test states the expected behaviour and fails until the generator or
-/// runtime is fixed; the summary of each test names the cause and the commit that introduced it.
+/// Producer bugs found by these behaviour tests, each test stating the expected behaviour; the summary
+/// of each test names the cause as found and the commit that introduced it. Status: all four were
+/// failing at 7c0241a (the ended-span one only with the change that became c6c9e88) and pass since
+/// c6c9e88 / 0f5388d; they stay as regression tests. Add newly found, still failing bugs here.
 /// </summary>
 [Collection(TracingCollection.Name)]
 public sealed class KnownBugTests
