@@ -36,27 +36,13 @@ internal static class ConsumerEmitter
         writer.Line(GeneratedFile.GeneratedCodeAttribute);
         writer.Open("file static class " + profile.Id + "ConsumerInterceptors");
         int number = 0;
-        var groups = sites
-            .GroupBy(static s => (s.OperationId, s.Signature, s.Options))
-            .Select(static g => g.OrderBy(static s => s.Location.Display, System.StringComparer.Ordinal).ThenBy(static s => s.Location.Data, System.StringComparer.Ordinal).ToList())
-            .OrderBy(static g => g[0].Location.Display, System.StringComparer.Ordinal)
-            .ThenBy(static g => g[0].Location.Data, System.StringComparer.Ordinal);
-        foreach (var group in groups)
+        foreach (var group in InterceptorGroups.Of(sites, static s => (s.OperationId, s.Signature, s.Options), static s => s.Location))
         {
-            if (number > 0)
-            {
-                writer.Line();
-            }
-
-            foreach (var site in group)
-            {
-                GeneratedFile.WriteInterceptsLocation(writer, site.Location);
-            }
-
+            InterceptorGroups.WriteLocations(writer, group, static s => s.Location, first: number == 0);
             var first = group[0];
             var signature = first.Signature;
-            string parameters = string.Join(", ", signature.Parameters.Select(static p => p.RefKind + p.Type + " " + p.Name));
-            string arguments = string.Join(", ", signature.Parameters.Select(static p => p.RefKind + p.Name));
+            string parameters = SignatureText.Parameters(signature);
+            string arguments = SignatureText.Arguments(signature);
             var options = first.Options;
             writer.Line($"public static {signature.ReturnType} {first.OperationId}{number++}(this {signature.ReceiverType} receiver, {parameters})");
             writer.Line($"    => {profile.Id}ConsumerTracing.{first.OperationId}(receiver, {arguments}, {Literals.String(options.System ?? profile.System)}, {Literals.String(options.Destination)}, {Literals.String(options.ConsumerGroup)}, {Literals.String(options.Namespace ?? string.Empty)});");
@@ -80,8 +66,8 @@ internal static class ConsumerEmitter
 
             first = false;
             var signature = site.Signature;
-            string parameters = string.Join(", ", signature.Parameters.Select(static p => p.RefKind + p.Type + " " + p.Name));
-            string arguments = string.Join(", ", signature.Parameters.Select(static p => p.RefKind + p.Name));
+            string parameters = SignatureText.Parameters(signature);
+            string arguments = SignatureText.Arguments(signature);
             string call = $"receiver.{signature.MethodName}({arguments})";
             if (site.Operation == ConsumerOperation.Receive)
             {

@@ -109,7 +109,7 @@ internal static class HandlerEmitter
             // An extension handler may be called in reduced form (message.Handle()): its interceptor
             // must be an extension too.
             string thisModifier = handler.IsStatic && signature.IsExtension ? "this " : string.Empty;
-            string parameters = thisModifier + string.Join(", ", signature.Parameters.Select(static p => p.RefKind + p.Type + " " + p.Name));
+            string parameters = thisModifier + SignatureText.Parameters(signature);
             writer.Line($"public static {signature.ReturnType} {StableNames.Handler(handler)}{typeParameters}({receiver}{parameters})");
             foreach (var constraint in handler.Signature.Constraints)
             {
@@ -126,7 +126,7 @@ internal static class HandlerEmitter
 
     private static string Call(HandlerModel handler)
     {
-        string arguments = string.Join(", ", handler.Signature.Parameters.Select(static p => p.RefKind + p.Name));
+        string arguments = SignatureText.Arguments(handler.Signature);
         string name = handler.Access == HandlerAccess.Bridge ? StableNames.Bridge(handler) : handler.Signature.MethodName;
         string typeArguments = MethodTypeArguments(handler);
         string target = handler.IsStatic ? handler.Signature.ReceiverType ?? TypeName(handler) : "receiver";
@@ -160,8 +160,8 @@ internal static class HandlerEmitter
 
         var signature = handler.Signature;
         string typeParameters = MethodTypeArguments(handler);
-        string parameters = string.Join(", ", signature.Parameters.Select(static p => p.RefKind + p.Type + " " + p.Name));
-        string arguments = string.Join(", ", signature.Parameters.Select(static p => p.RefKind + p.Name));
+        string parameters = SignatureText.Parameters(signature);
+        string arguments = SignatureText.Arguments(signature);
         writer.Comment("Lets the generated interceptor reach a handler that is not accessible outside this type.");
         writer.Line(GeneratedFile.GeneratedCodeAttribute);
         writer.Line($"internal {(handler.IsStatic ? "static " : string.Empty)}{signature.ReturnType} {StableNames.Bridge(handler)}{typeParameters}({parameters}) => {signature.MethodName}{typeParameters}({arguments});");
@@ -183,8 +183,8 @@ internal static class HandlerEmitter
         var registration = profile.Registrations.First(r => r.Id == site.RegistrationId);
         string listener = "global::" + registration.ListenerInterface.Replace('+', '.');
         var signature = handler.Signature;
-        string parameters = string.Join(", ", signature.Parameters.Select(static p => p.RefKind + p.Type + " " + p.Name));
-        string arguments = string.Join(", ", signature.Parameters.Select(static p => p.RefKind + p.Name));
+        string parameters = SignatureText.Parameters(signature);
+        string arguments = SignatureText.Arguments(signature);
         writer.Comment("Wraps a registered listener whose callback is a [TracedHandler]: the client calls this instead.");
         writer.Line(GeneratedFile.GeneratedCodeAttribute);
         writer.Open($"file sealed class Traced{StableNames.Handler(handler)}Listener({listener} inner) : {listener}");

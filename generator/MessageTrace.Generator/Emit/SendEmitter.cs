@@ -66,32 +66,16 @@ internal static class SendEmitter
     {
         writer.Line(GeneratedFile.GeneratedCodeAttribute);
         writer.Open("file static class " + profileId + "SendInterceptors");
-        var groups = sites
-            .GroupBy(static s => (s.OperationId, s.Signature, s.Options))
-            .Select(static g => g.ToList())
-            .OrderBy(static g => g[0].Location.Display, System.StringComparer.Ordinal)
-            .ThenBy(static g => g[0].Location.Data, System.StringComparer.Ordinal)
-            .ToList();
-
         int number = 0;
-        foreach (var group in groups)
+        foreach (var group in InterceptorGroups.Of(sites, static s => (s.OperationId, s.Signature, s.Options), static s => s.Location))
         {
-            if (number > 0)
-            {
-                writer.Line();
-            }
-
-            foreach (var site in group)
-            {
-                GeneratedFile.WriteInterceptsLocation(writer, site.Location);
-            }
-
+            InterceptorGroups.WriteLocations(writer, group, static s => s.Location, first: number == 0);
             var first = group[0];
             var signature = first.Signature;
             var options = first.Options;
-            writer.Line($"public static {signature.ReturnType} {first.OperationId}{number++}{TypeParameters(signature)}({ReceiverParameter(signature, "this ")}{Parameters(signature)})");
-            WriteConstraints(writer, signature);
-            writer.Line($"    => {profileId}SendTracing.{first.OperationId}({ReceiverArgument(signature)}{Arguments(signature)}, system: {Literals.String(options.System ?? first.System)}, template: {Literals.String(options.Destination)}, messagingNamespace: {Literals.String(options.Namespace ?? string.Empty)}, recordBodySize: {Literals.Bool(options.RecordBodySize)});");
+            writer.Line($"public static {signature.ReturnType} {first.OperationId}{number++}{SignatureText.TypeParameters(signature)}({ReceiverParameter(signature, "this ")}{SignatureText.Parameters(signature)})");
+            SignatureText.WriteConstraints(writer, signature);
+            writer.Line($"    => {profileId}SendTracing.{first.OperationId}({ReceiverArgument(signature)}{SignatureText.Arguments(signature)}, system: {Literals.String(options.System ?? first.System)}, template: {Literals.String(options.Destination)}, messagingNamespace: {Literals.String(options.Namespace ?? string.Empty)}, recordBodySize: {Literals.Bool(options.RecordBodySize)});");
         }
 
         writer.Close();
@@ -114,8 +98,8 @@ internal static class SendEmitter
             writer.Line();
         }
 
-        writer.Line($"public static {signature.ReturnType} {site.OperationId}{TypeParameters(signature)}({ReceiverParameter(signature, string.Empty)}{Parameters(signature)}, string system, string? template, string messagingNamespace, bool recordBodySize)");
-        WriteConstraints(writer, signature);
+        writer.Line($"public static {signature.ReturnType} {site.OperationId}{SignatureText.TypeParameters(signature)}({ReceiverParameter(signature, string.Empty)}{SignatureText.Parameters(signature)}, string system, string? template, string messagingNamespace, bool recordBodySize)");
+        SignatureText.WriteConstraints(writer, signature);
         writer.Open(string.Empty);
         string passThrough = recipe.PassThroughWhen is null ? string.Empty : recipe.PassThroughWhen + " || ";
         if (copy is not null)
@@ -315,21 +299,4 @@ internal static class SendEmitter
         signature.ReceiverType is null ? string.Empty : modifier + signature.ReceiverType + " receiver, ";
 
     private static string ReceiverArgument(CallSignature signature) => signature.ReceiverType is null ? string.Empty : "receiver, ";
-
-    public static string TypeParameters(CallSignature signature) =>
-        signature.TypeParameters.Count == 0 ? string.Empty : "<" + string.Join(", ", signature.TypeParameters) + ">";
-
-    public static string Parameters(CallSignature signature) =>
-        string.Join(", ", signature.Parameters.Select(static p => p.RefKind + p.Type + " " + p.Name));
-
-    public static string Arguments(CallSignature signature) =>
-        string.Join(", ", signature.Parameters.Select(static p => p.RefKind + p.Name));
-
-    public static void WriteConstraints(SourceWriter writer, CallSignature signature)
-    {
-        foreach (var constraint in signature.Constraints)
-        {
-            writer.Line("    " + constraint);
-        }
-    }
 }

@@ -59,15 +59,7 @@ internal static class TracedScopes
         foreach (var ancestor in call.Ancestors())
         {
             cancellationToken.ThrowIfCancellationRequested();
-            ISymbol? declared = ancestor switch
-            {
-                LocalFunctionStatementSyntax localFunction => model.GetDeclaredSymbol(localFunction, cancellationToken),
-                LambdaExpressionSyntax { AttributeLists.Count: > 0 } lambda => model.GetSymbolInfo(lambda, cancellationToken).Symbol,
-                BaseMethodDeclarationSyntax method => model.GetDeclaredSymbol(method, cancellationToken),
-                AccessorDeclarationSyntax accessor => model.GetDeclaredSymbol(accessor, cancellationToken),
-                BaseTypeDeclarationSyntax type => model.GetDeclaredSymbol(type, cancellationToken),
-                _ => null,
-            };
+            var declared = ScopeDeclarations.Declared(model, ancestor, cancellationToken);
 
             if (declared is null)
             {
