@@ -55,9 +55,7 @@ internal static class RegistrationParser
             return null;
         }
 
-        var listenerInterface = listenerType.AllInterfaces.FirstOrDefault(i => SymbolNames.Metadata(i) == registration.ListenerInterface);
-        var callback = listenerInterface?.GetMembers(registration.ListenerMethod).OfType<IMethodSymbol>().FirstOrDefault();
-        if (callback is null || listenerType.FindImplementationForInterfaceMember(callback) is not IMethodSymbol implementation)
+        if (ListenerCallbacks.Implementation(listenerType, registration) is not { } implementation)
         {
             return null;
         }

@@ -1,0 +1,152 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using MessageTrace.Generator.Profiles;
+using MessageTrace.Generator.Recognition;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace MessageTrace.Analyzers;
+
+/// <summary>
+/// MT0005 and MT0006: a [TracedProducer] (or [TracedConsumer]) scope that contains no send (or
+/// receive) the catalogue knows, so it traces nothing. Per type: the type's scopes are collected at
+/// its start, every recognised call marks all the scopes around it, and unmarked scopes are reported
+/// at the type's end, which comes after the ends of its nested types.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class EmptyScopeAnalyzer : DiagnosticAnalyzer
+{
+    private static readonly ImmutableHashSet<string> s_names = BrokerCatalog.Profiles
+        .SelectMany(static p => p.Sends.Select(static s => s.MethodName)
+            .Concat(p.Receives.Select(static r => r.MethodName))
+            .Concat(p.Settles.Select(static s => s.MethodName)))
+        .ToImmutableHashSet(System.StringComparer.Ordinal);
+
+    /// <inheritdoc />
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+        ImmutableArray.Create(Descriptors.ProducerWithoutSend, Descriptors.ConsumerWithoutReceive);
+
+    /// <inheritdoc />
+    public override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+        context.RegisterCompilationStartAction(static start =>
+        {
+            if (!MessageTraceRuntime.IsReferenced(start.Compilation))
+            {
+                return;
+            }
+
+            var marks = new Marks();
+            start.RegisterSymbolStartAction(symbolStart => StartType(symbolStart, marks), SymbolKind.NamedType);
+        });
+    }
+
+    private static void StartType(SymbolStartAnalysisContext context, Marks marks)
+    {
+        var type = (INamedTypeSymbol)context.Symbol;
+        var scopes = new ConcurrentQueue<Scope>();
+        AddScopes(scopes, type, type, context.CancellationToken);
+        foreach (var member in type.GetMembers())
+        {
+            if (member is IMethodSymbol method)
+            {
+                AddScopes(scopes, method, method, context.CancellationToken);
+            }
+        }
+
+        context.RegisterSyntaxNodeAction(
+            function =>
+            {
+                if (ScopeDeclarations.Declared(function.SemanticModel, function.Node, function.CancellationToken) is { } symbol)
+                {
+                    AddScopes(scopes, symbol, ScopeKeys.For(symbol, function.Node), function.CancellationToken);
+                }
+            },
+            SyntaxKind.LocalFunctionStatement,
+            SyntaxKind.ParenthesizedLambdaExpression);
+        context.RegisterOperationAction(operation => Mark((IInvocationOperation)operation.Operation, marks, operation.CancellationToken), OperationKind.Invocation);
+        context.RegisterSymbolEndAction(end =>
+        {
+            foreach (var scope in scopes)
+            {
+                if (scope.IsProducer && !marks.Sends.ContainsKey(scope.Key))
+                {
+                    end.ReportDiagnostic(Diagnostic.Create(Descriptors.ProducerWithoutSend, scope.Location, scope.Display));
+                }
+                else if (!scope.IsProducer && !marks.Receives.ContainsKey(scope.Key))
+                {
+                    string settles = marks.UntracedSettles.ContainsKey(scope.Key) ? " (its acknowledgements are traced only with TraceSettle = true)" : string.Empty;
+                    end.ReportDiagnostic(Diagnostic.Create(Descriptors.ConsumerWithoutReceive, scope.Location, scope.Display, settles));
+                }
+            }
+        });
+    }
+
+    private static void AddScopes(ConcurrentQueue<Scope> scopes, ISymbol symbol, object key, CancellationToken cancellationToken)
+    {
+        if (symbol.GetAttributes().IsEmpty
+            || symbol is IMethodSymbol { IsAbstract: true } or IMethodSymbol { IsExtern: true } or IMethodSymbol { IsPartialDefinition: true, PartialImplementationPart: null })
+        {
+            return; // Nothing to check, or MT0003 says why nothing can be traced there.
+        }
+
+        foreach (var (name, isProducer) in new[] { (KnownNames.TracedProducerAttribute, true), (KnownNames.TracedConsumerAttribute, false) })
+        {
+            if (TracedScopes.FindAttribute(symbol, name) is { } attribute
+                && AttributeSyntaxes.Location(attribute, cancellationToken) is { } location)
+            {
+                string display = symbol is IMethodSymbol { MethodKind: MethodKind.AnonymousFunction } ? "lambda expression" : symbol.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat);
+                scopes.Enqueue(new Scope(key, isProducer, location, display));
+            }
+        }
+    }
+
+    private static void Mark(IInvocationOperation invocation, Marks marks, CancellationToken cancellationToken)
+    {
+        var method = invocation.TargetMethod;
+        if (!s_names.Contains(method.Name) || invocation.SemanticModel is not { } model)
+        {
+            return;
+        }
+
+        bool send = OperationMatcher.MatchSend(method) is not null;
+        bool receive = !send && OperationMatcher.MatchReceive(method) is not null;
+        bool settle = !send && !receive && OperationMatcher.MatchSettle(method) is not null;
+        if (!send && !receive && !settle)
+        {
+            return;
+        }
+
+        foreach (var (declaration, symbol) in ScopeDeclarations.Around(model, invocation.Syntax, cancellationToken))
+        {
+            var key = ScopeKeys.For(symbol, declaration);
+            if (send && TracedScopes.FindAttribute(symbol, KnownNames.TracedProducerAttribute) is not null)
+            {
+                marks.Sends.TryAdd(key, 0);
+            }
+            else if (!send && TracedScopes.FindAttribute(symbol, KnownNames.TracedConsumerAttribute) is { } consumer)
+            {
+                bool traced = receive || consumer.NamedArguments.Any(static a => a.Key == "TraceSettle" && a.Value.Value is true);
+                (traced ? marks.Receives : marks.UntracedSettles).TryAdd(key, 0);
+            }
+        }
+    }
+
+    private sealed class Marks
+    {
+        public ConcurrentDictionary<object, byte> Sends { get; } = new(ScopeKeys.Comparer);
+
+        public ConcurrentDictionary<object, byte> Receives { get; } = new(ScopeKeys.Comparer);
+
+        public ConcurrentDictionary<object, byte> UntracedSettles { get; } = new(ScopeKeys.Comparer);
+    }
+
+    private sealed record Scope(object Key, bool IsProducer, Location Location, string Display);
+}

@@ -1,0 +1,27 @@
+using System.Collections.Immutable;
+using System.Linq;
+using Basic.Reference.Assemblies;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Testing;
+
+namespace MessageTrace.Analyzers.Tests.Infrastructure;
+
+/// <summary>
+/// What user code compiles against: the .NET 10 reference assemblies (Basic.Reference.Assemblies,
+/// no package download), the MessageTrace runtime and the RocketMQ API-shape double.
+/// </summary>
+internal static class TestReferences
+{
+    /// <summary>An empty set: the testing library resolves nothing itself.</summary>
+    public static ReferenceAssemblies None { get; } = new ReferenceAssemblies("net10.0");
+
+    public static ImmutableArray<MetadataReference> All { get; } = Net100.References.All
+        .Cast<MetadataReference>()
+        .Concat(
+        [
+            MetadataReference.CreateFromFile(typeof(MessageTrace.TracedProducerAttribute).Assembly.Location),
+            MetadataReference.CreateFromFile(typeof(OpenTelemetry.Baggage).Assembly.Location),
+            MetadataReference.CreateFromFile(typeof(Org.Apache.Rocketmq.Producer).Assembly.Location),
+        ])
+        .ToImmutableArray();
+}
