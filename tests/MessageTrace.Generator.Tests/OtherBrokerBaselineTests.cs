@@ -53,13 +53,14 @@ public sealed class OtherBrokerBaselineTests
 
         public sealed record Order(string Id);
 
-        public sealed class Orders(NatsClient client)
+        public sealed class Orders(NatsClient client, NatsConnection connection)
         {
             [TracedProducer]
             public async Task PublishAsync(Order order)
             {
                 await client.PublishAsync("orders", order);
                 await client.PublishAsync("orders.audit", order, headers: new NatsHeaders { ["origin"] = "shop" });
+                await connection.PublishAsync("orders.mirror", order);
             }
 
             [TracedHandler]

@@ -22,13 +22,14 @@ internal static class SendEmitter
         GeneratedFile.WriteHeader(writer);
         GeneratedFile.WriteInterceptsLocationAttribute(writer);
         writer.Open("namespace " + Recognition.KnownNames.GeneratedNamespace);
-        WriteInterceptors(writer, profileId, sites);
+        var helpers = HelperNames(sites);
+        WriteInterceptors(writer, profileId, sites, helpers);
         writer.Line();
 
         var operations = sites
-            .GroupBy(static s => s.OperationId)
+            .GroupBy(static s => (s.OperationId, s.Signature))
             .Select(static g => g.First())
-            .OrderBy(static s => s.OperationId, System.StringComparer.Ordinal)
+            .OrderBy(s => helpers[(s.OperationId, s.Signature)], System.StringComparer.Ordinal)
             .ToList();
         writer.Line(GeneratedFile.GeneratedCodeAttribute);
         writer.Open("file static class " + profileId + "SendTracing");
@@ -41,7 +42,7 @@ internal static class SendEmitter
             }
 
             first = false;
-            WriteSendHelper(writer, operation);
+            WriteSendHelper(writer, operation, helpers[(operation.OperationId, operation.Signature)]);
         }
 
         foreach (var copy in operations.Select(static o => o.Recipe.Copy).Where(static c => c is not null).Distinct())
@@ -62,7 +63,27 @@ internal static class SendEmitter
         return writer.ToString();
     }
 
-    private static void WriteInterceptors(SourceWriter writer, string profileId, IReadOnlyList<SendSite> sites)
+    /// <summary>
+    /// One helper per operation and signature: the same operation called on different receiver types
+    /// (NATS <c>NatsClient</c> and <c>NatsConnection</c>) needs a helper for each.
+    /// </summary>
+    private static Dictionary<(string OperationId, CallSignature Signature), string> HelperNames(IReadOnlyList<SendSite> sites)
+    {
+        var names = new Dictionary<(string, CallSignature), string>();
+        foreach (var operation in InterceptorGroups.Of(sites, static s => (s.OperationId, s.Signature), static s => s.Location).GroupBy(static g => g[0].OperationId))
+        {
+            int index = 0;
+            var groups = operation.ToList();
+            foreach (var group in groups)
+            {
+                names[(operation.Key, group[0].Signature)] = groups.Count == 1 ? operation.Key : operation.Key + "_" + index++;
+            }
+        }
+
+        return names;
+    }
+
+    private static void WriteInterceptors(SourceWriter writer, string profileId, IReadOnlyList<SendSite> sites, Dictionary<(string OperationId, CallSignature Signature), string> helpers)
     {
         writer.Line(GeneratedFile.GeneratedCodeAttribute);
         writer.Open("file static class " + profileId + "SendInterceptors");
@@ -75,13 +96,13 @@ internal static class SendEmitter
             var options = first.Options;
             writer.Line($"public static {signature.ReturnType} {first.OperationId}{number++}{SignatureText.TypeParameters(signature)}({ReceiverParameter(signature, "this ")}{SignatureText.Parameters(signature)})");
             SignatureText.WriteConstraints(writer, signature);
-            writer.Line($"    => {profileId}SendTracing.{first.OperationId}({ReceiverArgument(signature)}{SignatureText.Arguments(signature)}, system: {Literals.String(options.System ?? first.System)}, template: {Literals.String(options.Destination)}, messagingNamespace: {Literals.String(options.Namespace ?? string.Empty)}, recordBodySize: {Literals.Bool(options.RecordBodySize)});");
+            writer.Line($"    => {profileId}SendTracing.{helpers[(first.OperationId, signature)]}({ReceiverArgument(signature)}{SignatureText.Arguments(signature)}, system: {Literals.String(options.System ?? first.System)}, template: {Literals.String(options.Destination)}, messagingNamespace: {Literals.String(options.Namespace ?? string.Empty)}, recordBodySize: {Literals.Bool(options.RecordBodySize)});");
         }
 
         writer.Close();
     }
 
-    private static void WriteSendHelper(SourceWriter writer, SendSite site)
+    private static void WriteSendHelper(SourceWriter writer, SendSite site, string name)
     {
         var signature = site.Signature;
         var recipe = site.Recipe;
@@ -93,12 +114,12 @@ internal static class SendEmitter
 
         if (recipe.ResultMessageId is not null && signature.AwaitedResultType is { } resultType)
         {
-            writer.Line($"private static readonly global::System.Action<global::System.Diagnostics.Activity, {resultType}> s_{site.OperationId}Result =");
+            writer.Line($"private static readonly global::System.Action<global::System.Diagnostics.Activity, {resultType}> s_{name}Result =");
             writer.Line($"    static (activity, result) => activity.SetTag(global::MessageTrace.MessagingAttributes.MessageId, {recipe.ResultMessageId});");
             writer.Line();
         }
 
-        writer.Line($"public static {signature.ReturnType} {site.OperationId}{SignatureText.TypeParameters(signature)}({ReceiverParameter(signature, string.Empty)}{SignatureText.Parameters(signature)}, string system, string? template, string messagingNamespace, bool recordBodySize)");
+        writer.Line($"public static {signature.ReturnType} {name}{SignatureText.TypeParameters(signature)}({ReceiverParameter(signature, string.Empty)}{SignatureText.Parameters(signature)}, string system, string? template, string messagingNamespace, bool recordBodySize)");
         SignatureText.WriteConstraints(writer, signature);
         writer.Open(string.Empty);
         string passThrough = recipe.PassThroughWhen is null ? string.Empty : recipe.PassThroughWhen + " || ";
@@ -173,6 +194,14 @@ internal static class SendEmitter
         }
 
         writer.Close();
+        if (copy is null)
+        {
+            writer.Open("else if (state == global::MessageTrace.CarrierState.WrittenForEarlierSend)");
+            writer.Comment("Headers reused from an earlier send still hold its context: replace it with this send's.");
+            writer.Line("var context = activity?.Context ?? previous?.Context ?? default;");
+            writer.Line($"global::MessageTrace.ProducerContext.TryInject(headers, context, true, {access});");
+            writer.Close();
+        }
         writer.Line();
         writer.Open("if (activity is null)");
         WriteReturn(writer, signature, tracedCall);
@@ -186,7 +215,7 @@ internal static class SendEmitter
         }
         else
         {
-            writer.Line("return " + Completion(signature, tracedCall, site));
+            writer.Line("return " + Completion(signature, tracedCall, site, name));
         }
 
         writer.Close();
@@ -228,10 +257,10 @@ internal static class SendEmitter
         }
     }
 
-    private static string Completion(CallSignature signature, string call, SendSite site)
+    private static string Completion(CallSignature signature, string call, SendSite site, string name)
     {
         string onResult = site.Recipe.ResultMessageId is not null && signature.AwaitedResultType is not null
-            ? "s_" + site.OperationId + "Result"
+            ? "s_" + name + "Result"
             : "null";
         return signature.ReturnShape switch
         {

@@ -21,8 +21,8 @@ namespace MessageTrace.Generated
     [global::System.CodeDom.Compiler.GeneratedCode("MessageTrace.Generator", "VERSION")]
     file static class NatsHandlerInterceptors
     {
-        // Program.cs(30,19)
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "A5qIz+gMYQMQ6BTlJlbrITMDAABQcm9ncmFtLmNz")]
+        // Program.cs(31,19)
+        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "zsfxtxMkL8xeCUUhfmWTU40DAABQcm9ncmFtLmNz")]
         public static global::System.Threading.Tasks.ValueTask HandleAsync_e40abdc7(this global::Shop.Orders receiver, global::NATS.Client.Core.NatsMsg<global::Shop.Order> p0)
         {
             var previous = global::System.Diagnostics.Activity.Current;
@@ -50,8 +50,8 @@ namespace MessageTrace.Generated
             }
         }
 
-        // Program.cs(31,13)
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "A5qIz+gMYQMQ6BTlJlbrIUkDAABQcm9ncmFtLmNz")]
+        // Program.cs(32,13)
+        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "zsfxtxMkL8xeCUUhfmWTU6MDAABQcm9ncmFtLmNz")]
         public static void HandleBatch_2156f18b(this global::Shop.Orders receiver, global::System.Collections.Generic.IReadOnlyList<global::NATS.Client.Core.NatsMsg<global::Shop.Order>> p0)
         {
             var previous = global::System.Diagnostics.Activity.Current;

@@ -22,17 +22,22 @@ namespace MessageTrace.Generated
     file static class NatsSendInterceptors
     {
         // Program.cs(16,15)
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "A5qIz+gMYQMQ6BTlJlbrIUYBAABQcm9ncmFtLmNz")]
+        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "zsfxtxMkL8xeCUUhfmWTU2EBAABQcm9ncmFtLmNz")]
         // Program.cs(17,15)
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "A5qIz+gMYQMQ6BTlJlbrIXoBAABQcm9ncmFtLmNz")]
+        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "zsfxtxMkL8xeCUUhfmWTU5UBAABQcm9ncmFtLmNz")]
         public static global::System.Threading.Tasks.ValueTask NatsPublish0<T>(this global::NATS.Net.NatsClient receiver, string p0, T p1, global::NATS.Client.Core.NatsHeaders? p2, string? p3, global::NATS.Client.Core.INatsSerialize<T>? p4, global::NATS.Client.Core.NatsPubOpts? p5, global::System.Threading.CancellationToken p6)
-            => NatsSendTracing.NatsPublish(receiver, p0, p1, p2, p3, p4, p5, p6, system: "nats", template: null, messagingNamespace: "", recordBodySize: false);
+            => NatsSendTracing.NatsPublish_0(receiver, p0, p1, p2, p3, p4, p5, p6, system: "nats", template: null, messagingNamespace: "", recordBodySize: false);
+
+        // Program.cs(18,15)
+        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "zsfxtxMkL8xeCUUhfmWTUwUCAABQcm9ncmFtLmNz")]
+        public static global::System.Threading.Tasks.ValueTask NatsPublish1<T>(this global::NATS.Client.Core.NatsConnection receiver, string p0, T? p1, global::NATS.Client.Core.NatsHeaders? p2, string? p3, global::NATS.Client.Core.INatsSerialize<T>? p4, global::NATS.Client.Core.NatsPubOpts? p5, global::System.Threading.CancellationToken p6)
+            => NatsSendTracing.NatsPublish_1(receiver, p0, p1, p2, p3, p4, p5, p6, system: "nats", template: null, messagingNamespace: "", recordBodySize: false);
     }
 
     [global::System.CodeDom.Compiler.GeneratedCode("MessageTrace.Generator", "VERSION")]
     file static class NatsSendTracing
     {
-        public static global::System.Threading.Tasks.ValueTask NatsPublish<T>(global::NATS.Net.NatsClient receiver, string p0, T p1, global::NATS.Client.Core.NatsHeaders? p2, string? p3, global::NATS.Client.Core.INatsSerialize<T>? p4, global::NATS.Client.Core.NatsPubOpts? p5, global::System.Threading.CancellationToken p6, string system, string? template, string messagingNamespace, bool recordBodySize)
+        public static global::System.Threading.Tasks.ValueTask NatsPublish_0<T>(global::NATS.Net.NatsClient receiver, string p0, T p1, global::NATS.Client.Core.NatsHeaders? p2, string? p3, global::NATS.Client.Core.INatsSerialize<T>? p4, global::NATS.Client.Core.NatsPubOpts? p5, global::System.Threading.CancellationToken p6, string system, string? template, string messagingNamespace, bool recordBodySize)
         {
             if (!global::MessageTrace.ProducerContext.IsActive)
             {
@@ -49,6 +54,57 @@ namespace MessageTrace.Generated
                 // Our span's context, or the ambient one when our span was not created: the chain stays unbroken.
                 var context = activity?.Context ?? previous?.Context ?? default;
                 global::MessageTrace.ProducerContext.TryInject(headers, context, false, default(NatsHeadersAccess));
+            }
+            else if (state == global::MessageTrace.CarrierState.WrittenForEarlierSend)
+            {
+                // Headers reused from an earlier send still hold its context: replace it with this send's.
+                var context = activity?.Context ?? previous?.Context ?? default;
+                global::MessageTrace.ProducerContext.TryInject(headers, context, true, default(NatsHeadersAccess));
+            }
+
+            if (activity is null)
+            {
+                return receiver.PublishAsync(p0, p1, p2, p3, p4, p5, p6);
+            }
+
+            try
+            {
+                return global::MessageTrace.SpanCompletion.StopWhenDone(receiver.PublishAsync(p0, p1, p2, p3, p4, p5, p6), activity);
+            }
+            catch (global::System.Exception exception) when (global::MessageTrace.SpanFailure.RecordAndStop(activity, exception))
+            {
+                throw;
+            }
+            finally
+            {
+                // The send span must not stay current in the caller once the call has been made.
+                global::System.Diagnostics.Activity.Current = previous;
+            }
+        }
+
+        public static global::System.Threading.Tasks.ValueTask NatsPublish_1<T>(global::NATS.Client.Core.NatsConnection receiver, string p0, T? p1, global::NATS.Client.Core.NatsHeaders? p2, string? p3, global::NATS.Client.Core.INatsSerialize<T>? p4, global::NATS.Client.Core.NatsPubOpts? p5, global::System.Threading.CancellationToken p6, string system, string? template, string messagingNamespace, bool recordBodySize)
+        {
+            if (!global::MessageTrace.ProducerContext.IsActive)
+            {
+                return receiver.PublishAsync(p0, p1, p2, p3, p4, p5, p6);
+            }
+
+            p2 ??= new global::NATS.Client.Core.NatsHeaders();
+            var headers = p2;
+            var state = global::MessageTrace.ProducerContext.Inspect(headers, out var userContext, default(NatsHeadersAccess));
+            var previous = global::System.Diagnostics.Activity.Current;
+            var activity = global::MessageTrace.MessagingSpans.StartSend(system, p0, template, userContext);
+            if (state == global::MessageTrace.CarrierState.Empty)
+            {
+                // Our span's context, or the ambient one when our span was not created: the chain stays unbroken.
+                var context = activity?.Context ?? previous?.Context ?? default;
+                global::MessageTrace.ProducerContext.TryInject(headers, context, false, default(NatsHeadersAccess));
+            }
+            else if (state == global::MessageTrace.CarrierState.WrittenForEarlierSend)
+            {
+                // Headers reused from an earlier send still hold its context: replace it with this send's.
+                var context = activity?.Context ?? previous?.Context ?? default;
+                global::MessageTrace.ProducerContext.TryInject(headers, context, true, default(NatsHeadersAccess));
             }
 
             if (activity is null)

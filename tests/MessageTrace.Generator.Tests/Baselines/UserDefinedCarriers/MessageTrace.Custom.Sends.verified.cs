@@ -53,6 +53,12 @@ namespace MessageTrace.Generated
                 var context = activity?.Context ?? previous?.Context ?? default;
                 global::MessageTrace.ProducerContext.TryInject(headers, context, false, default(global::MessageTrace.ObjectDictionaryHeaders));
             }
+            else if (state == global::MessageTrace.CarrierState.WrittenForEarlierSend)
+            {
+                // Headers reused from an earlier send still hold its context: replace it with this send's.
+                var context = activity?.Context ?? previous?.Context ?? default;
+                global::MessageTrace.ProducerContext.TryInject(headers, context, true, default(global::MessageTrace.ObjectDictionaryHeaders));
+            }
 
             if (activity is null)
             {
@@ -98,6 +104,12 @@ namespace MessageTrace.Generated
                 // Our span's context, or the ambient one when our span was not created: the chain stays unbroken.
                 var context = activity?.Context ?? previous?.Context ?? default;
                 global::MessageTrace.ProducerContext.TryInject(headers, context, false, default(global::MessageTrace.StringDictionaryHeaders));
+            }
+            else if (state == global::MessageTrace.CarrierState.WrittenForEarlierSend)
+            {
+                // Headers reused from an earlier send still hold its context: replace it with this send's.
+                var context = activity?.Context ?? previous?.Context ?? default;
+                global::MessageTrace.ProducerContext.TryInject(headers, context, true, default(global::MessageTrace.StringDictionaryHeaders));
             }
 
             if (activity is null)
