@@ -13,10 +13,10 @@ namespace MessageTrace.RocketMq.Tests.ProducerTests;
 /// Producer bugs found by these behaviour tests, each test stating the expected behaviour; the summary
 /// of each test names the cause as found and the commit that introduced it. Status: all four were
 /// failing at 7c0241a (the ended-span one only with the change that became c6c9e88) and pass since
-/// c6c9e88 / 0f5388d; they stay as regression tests. Add newly found, still failing bugs here.
+/// c6c9e88 / 0f5388d; they stay as regression tests. 
 /// </summary>
 [Collection(TracingCollection.Name)]
-public sealed class KnownBugTests
+public sealed class ProducerRegressionTests
 {
     /// <summary>
     /// Introduced by eb41c09 (passes at c521354): eb41c09 changed RocketMqProfile.CopyBody to drop only traceparent and tracestate, so that a

@@ -17,7 +17,7 @@ namespace MessageTrace.RocketMq.Tests.HandlerTests;
 /// expected behaviour; it failed against the code it was written on and guards the fix from then on.
 /// </summary>
 [Collection(TracingCollection.Name)]
-public sealed class KnownBugTests
+public sealed class HandlerRegressionTests
 {
     /// <summary>
     /// A batch handler taking IEnumerable&lt;MessageView&gt; may be given a single-pass sequence (a

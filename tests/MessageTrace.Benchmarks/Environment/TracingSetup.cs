@@ -1,0 +1,125 @@
+using System;
+using System.Diagnostics;
+using MessageTrace.Benchmarks.App;
+using OpenTelemetry;
+using OpenTelemetry.Context.Propagation;
+using OpenTelemetry.Trace;
+
+namespace MessageTrace.Benchmarks.Environment;
+
+/// <summary>What listens to the MessageTrace and the hand-written sources during a benchmark.</summary>
+public enum Scenario
+{
+    /// <summary>S1: no listener at all.</summary>
+    S1_NoListener,
+
+    /// <summary>S2: an <see cref="ActivityListener"/> whose Sample returns None.</summary>
+    S2_SampleNone,
+
+    /// <summary>S3: the OpenTelemetry SDK with the AlwaysOff sampler.</summary>
+    S3_SdkAlwaysOff,
+
+    /// <summary>S4: the OpenTelemetry SDK with AlwaysOn and an exporter that drops every span.</summary>
+    S4_SdkAlwaysOn,
+}
+
+/// <summary>Whether the context that travels carries a <c>tracestate</c>.</summary>
+public enum TraceStateCase
+{
+    /// <summary>
+    /// Producer: no ambient span (the send is a root). Consumer: the message carries a
+    /// <c>traceparent</c> only.
+    /// </summary>
+    Absent,
+
+    /// <summary>
+    /// Producer: an ambient, sampled parent span whose <c>TraceStateString</c> is set, so
+    /// <c>tracestate</c> is injected. Consumer: the message carries <c>traceparent</c> and <c>tracestate</c>.
+    /// </summary>
+    Present,
+}
+
+/// <summary>Sets up and tears down one scenario for one benchmark process.</summary>
+public sealed class TracingSetup : IDisposable
+{
+    /// <summary>The W3C <c>tracestate</c> used wherever one is present (two vendors, 37 characters).</summary>
+    public const string TraceStateValue = "rojo=00f067aa0ba902b7,congo=t61rcWkgMzE";
+
+    /// <summary>An upstream <c>traceparent</c> (sampled), as received messages carry it.</summary>
+    public const string UpstreamTraceParent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+
+    private static readonly string[] s_sources = [MessageTraceSource.Name, HandWritten.SourceName];
+
+    private readonly IDisposable? _listener;
+    private Activity? _ambient;
+
+    private TracingSetup(IDisposable? listener) => _listener = listener;
+
+    /// <summary>Starts <paramref name="scenario"/>.</summary>
+    public static TracingSetup Start(Scenario scenario)
+    {
+        Activity.Current = null;
+
+        // One propagator for every scenario: W3C trace context + baggage, as the SDK installs it. Without
+        // this, S1 and S2 would run the hand-written code against OpenTelemetry.Api's no-op propagator
+        // (which injects nothing) while MessageTrace still propagates W3C context.
+        var setup = scenario switch
+        {
+            Scenario.S1_NoListener => new TracingSetup(null),
+            Scenario.S2_SampleNone => new TracingSetup(SampleNoneListener()),
+            Scenario.S3_SdkAlwaysOff => new TracingSetup(Sdk.CreateTracerProviderBuilder()
+                .AddSource(s_sources)
+                .SetSampler(new AlwaysOffSampler())
+                .Build()),
+            Scenario.S4_SdkAlwaysOn => new TracingSetup(Sdk.CreateTracerProviderBuilder()
+                .AddSource(s_sources)
+                .SetSampler(new AlwaysOnSampler())
+                .AddProcessor(new SimpleActivityExportProcessor(new DroppingExporter()))
+                .Build()),
+            _ => throw new ArgumentOutOfRangeException(nameof(scenario), scenario, null),
+        };
+        Sdk.SetDefaultTextMapPropagator(new CompositeTextMapPropagator([new TraceContextPropagator(), new BaggagePropagator()]));
+        return setup;
+    }
+
+    /// <summary>
+    /// Makes a sampled span with <see cref="TraceStateValue"/> the ambient <see cref="Activity.Current"/>
+    /// (it comes from no source, so no listener sees it).
+    /// </summary>
+    public Activity StartAmbientParent()
+    {
+        var parent = new Activity("ambient request");
+        parent.SetIdFormat(ActivityIdFormat.W3C);
+        parent.ActivityTraceFlags = ActivityTraceFlags.Recorded;
+        parent.TraceStateString = TraceStateValue;
+        parent.Start();
+        _ambient = parent;
+        return parent;
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        _ambient?.Stop();
+        Activity.Current = null;
+        _listener?.Dispose();
+    }
+
+    private static ActivityListener SampleNoneListener()
+    {
+        var listener = new ActivityListener
+        {
+            ShouldListenTo = static source => Array.IndexOf(s_sources, source.Name) >= 0,
+            Sample = static (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.None,
+            SampleUsingParentId = static (ref ActivityCreationOptions<string> _) => ActivitySamplingResult.None,
+        };
+        ActivitySource.AddActivityListener(listener);
+        return listener;
+    }
+
+    /// <summary>An exporter that drops every span: the SDK pipeline runs, nothing leaves the process.</summary>
+    private sealed class DroppingExporter : BaseExporter<Activity>
+    {
+        public override ExportResult Export(in Batch<Activity> batch) => ExportResult.Success;
+    }
+}
