@@ -1,6 +1,5 @@
 using System;
 using System.IO;
-using System.Runtime.CompilerServices;
 using System.Text;
 using DiffPlex.DiffBuilder;
 using DiffPlex.DiffBuilder.Model;
@@ -19,14 +18,14 @@ internal static class Baseline
     public const string UpdateVariable = "MESSAGETRACE_UPDATE_BASELINES";
 
     /// <summary>Verifies every generated file, so one run reports (and, when asked, rewrites) all of them.</summary>
-    public static void VerifyAll(string testName, System.Collections.Generic.IEnumerable<(string HintName, string Text)> sources, [CallerFilePath] string callerPath = "")
+    public static void VerifyAll(string testName, System.Collections.Generic.IEnumerable<(string HintName, string Text)> sources)
     {
         var failures = new System.Collections.Generic.List<string>();
         foreach (var (hintName, text) in sources)
         {
             try
             {
-                Verify(testName, hintName, text, callerPath);
+                Verify(testName, hintName, text);
             }
             catch (Xunit.Sdk.XunitException exception)
             {
@@ -37,10 +36,10 @@ internal static class Baseline
         Assert.True(failures.Count == 0, string.Join("\n\n", failures));
     }
 
-    public static void Verify(string testName, string hintName, string actual, [CallerFilePath] string callerPath = "")
+    public static void Verify(string testName, string hintName, string actual)
     {
         actual = Scrub(actual);
-        string path = Path.Combine(ProjectDirectory(callerPath), "Baselines", testName, hintName.Replace(".g.cs", ".verified.cs"));
+        string path = Path.Combine(ProjectDirectory(), "Baselines", testName, hintName.Replace(".g.cs", ".verified.cs"));
         bool update = Environment.GetEnvironmentVariable(UpdateVariable) == "1";
         if (!File.Exists(path))
         {
@@ -72,15 +71,18 @@ internal static class Baseline
         .Replace("\r\n", "\n")
         .Replace("\"" + Emit.GeneratedFile.ToolVersion + "\"", "\"VERSION\"");
 
-    private static string ProjectDirectory(string callerPath)
+    private static string ProjectDirectory()
     {
-        var directory = new DirectoryInfo(Path.GetDirectoryName(callerPath)!);
-        while (directory is not null && directory.GetFiles("*.csproj").Length == 0)
+        // Recorded at build time; a deterministic CI build maps [CallerFilePath] to "/_/...".
+        foreach (var metadata in typeof(Baseline).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyMetadataAttribute), inherit: false))
         {
-            directory = directory.Parent;
+            if (metadata is System.Reflection.AssemblyMetadataAttribute { Key: "MessageTraceTestProjectDirectory", Value: { Length: > 0 } directory })
+            {
+                return directory;
+            }
         }
 
-        return directory?.FullName ?? throw new InvalidOperationException("Test project directory not found from " + callerPath);
+        throw new InvalidOperationException("The test assembly does not record its project directory.");
     }
 
     private static string Diff(string expected, string actual)
