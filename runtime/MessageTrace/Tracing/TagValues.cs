@@ -17,16 +17,43 @@ public static class TagValues
             return null;
         }
 
-        List<string>? list = null;
+        if (values is IReadOnlyList<string?> list)
+        {
+            // The common case (RocketMQ keys are a List<string>): one exact-size array, no buffer.
+            int count = 0;
+            for (int i = 0; i < list.Count; i++)
+            {
+                count += string.IsNullOrEmpty(list[i]) ? 0 : 1;
+            }
+
+            if (count == 0)
+            {
+                return null;
+            }
+
+            var array = new string[count];
+            int next = 0;
+            for (int i = 0; i < list.Count; i++)
+            {
+                if (!string.IsNullOrEmpty(list[i]))
+                {
+                    array[next++] = list[i]!;
+                }
+            }
+
+            return array;
+        }
+
+        List<string>? buffer = null;
         foreach (var value in values)
         {
             if (!string.IsNullOrEmpty(value))
             {
-                (list ??= new List<string>()).Add(value!);
+                (buffer ??= new List<string>()).Add(value!);
             }
         }
 
-        return list?.ToArray();
+        return buffer?.ToArray();
     }
 
     /// <summary>Milliseconds since the Unix epoch, or <see langword="null"/>; an unspecified kind is taken as local, as the client treats it.</summary>
