@@ -42,7 +42,7 @@ public enum TraceStateCase
 /// <summary>Sets up and tears down one scenario for one benchmark process.</summary>
 public sealed class TracingSetup : IDisposable
 {
-    /// <summary>The W3C <c>tracestate</c> used wherever one is present (two vendors, 37 characters).</summary>
+    /// <summary>The W3C <c>tracestate</c> used wherever one is present (two vendors, 39 characters).</summary>
     public const string TraceStateValue = "rojo=00f067aa0ba902b7,congo=t61rcWkgMzE";
 
     /// <summary>An upstream <c>traceparent</c> (sampled), as received messages carry it.</summary>
