@@ -117,7 +117,7 @@ internal static class HandlerEmitter
             }
 
             writer.Open(string.Empty);
-            HandlerBodyEmitter.Write(writer, handler, profile.System, HandlerTracingEmitter.ClassName(profile), Call(handler));
+            HandlerBodyEmitter.Write(writer, handler, handler.Message.System, HandlerTracingEmitter.ClassName(profile), Call(handler));
             writer.Close();
         }
 
@@ -195,7 +195,7 @@ internal static class HandlerEmitter
         }
 
         writer.Open($"public {signature.ReturnType} {registration.ListenerMethod}({parameters})");
-        HandlerBodyEmitter.Write(writer, handler, profile.System, HandlerTracingEmitter.ClassName(profile), $"inner.{registration.ListenerMethod}({arguments})");
+        HandlerBodyEmitter.Write(writer, handler, handler.Message.System, HandlerTracingEmitter.ClassName(profile), $"inner.{registration.ListenerMethod}({arguments})");
         writer.Close();
         writer.Close();
     }

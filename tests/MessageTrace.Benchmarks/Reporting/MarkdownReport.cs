@@ -282,9 +282,10 @@ public static class MarkdownReport
             ? string.Create(CultureInfo.InvariantCulture, $"CarrierClaims (ConditionalWeakTable entry under a global lock) ≈ {c.Ns:0} ns and ≈ {c.Bytes} B amortised per send")
             : "CarrierClaims (ConditionalWeakTable entry under a global lock)";
 
-        private string KeysWaste => Difference("KeysViaTagValues", "KeysViaToArray") is { } k
+        /// <summary>What TagValues.StringArray allocates beyond a plain ToArray, or null when nothing (fixed in e52d20e).</summary>
+        private string? KeysWaste => Difference("KeysViaTagValues", "KeysViaToArray") is { Bytes: > 0 } k
             ? string.Create(CultureInfo.InvariantCulture, $"TagValues.StringArray {k.Bytes} B over a plain ToArray (one key)")
-            : "TagValues.StringArray over a plain ToArray";
+            : null;
 
         private string TraceStateCopy => Difference("TraceStateFromBytesViaHeaderValue", "TraceStateFromBytesDirect") is { } t
             ? string.Create(CultureInfo.InvariantCulture, $"HeaderValue.GetValidTraceState copies the bytes before decoding (+{t.Bytes} B)")
@@ -353,7 +354,7 @@ public static class MarkdownReport
             };
             if (side == "Producer")
             {
-                parts.Add(string.Create(CultureInfo.InvariantCulture, $"remaining {rest:+0;-0;0} B: ") + (bytesCarrier ? Claims : KeysWaste + "; " + Claims));
+                parts.Add(string.Create(CultureInfo.InvariantCulture, $"remaining {rest:+0;-0;0} B: ") + (bytesCarrier || KeysWaste is null ? Claims : KeysWaste + "; " + Claims));
             }
             else if (rest > 0 && traceState == TraceStateCase.Present && bytesCarrier && Hot("TraceStateFromBytesDirect") is { } decode)
             {
@@ -361,11 +362,11 @@ public static class MarkdownReport
             }
             else if (rest > 0)
             {
-                parts.Add(string.Create(CultureInfo.InvariantCulture, $"remaining {rest:+0} B: ") + (bytesCarrier ? "see notes" : KeysWaste));
+                parts.Add(string.Create(CultureInfo.InvariantCulture, $"remaining {rest:+0} B: ") + (bytesCarrier || KeysWaste is null ? "see notes" : KeysWaste));
             }
             else
             {
-                parts.Add((rest == 0 ? "nothing beyond that floor" : string.Create(CultureInfo.InvariantCulture, $"Generated is {-rest} B under that floor")) + (bytesCarrier ? string.Empty : " (despite " + KeysWaste + ")"));
+                parts.Add((rest == 0 ? "nothing beyond that floor" : string.Create(CultureInfo.InvariantCulture, $"Generated is {-rest} B under that floor")) + (bytesCarrier || KeysWaste is null ? string.Empty : " (despite " + KeysWaste + ")"));
             }
 
             return string.Join("; ", parts);
@@ -388,10 +389,10 @@ public static class MarkdownReport
             string spanStart = SpanStart(side, traceState);
             if (side == "Producer")
             {
-                return "the Activity and its attributes dominate both; Generated also pays " + Claims + (bytesCarrier ? string.Empty : " and " + KeysWaste) + spanStart + "; HandWritten pays the propagator's string building and callbacks";
+                return "the Activity and its attributes dominate both; Generated also pays " + Claims + (bytesCarrier || KeysWaste is null ? string.Empty : " and " + KeysWaste) + spanStart + "; HandWritten pays the propagator's string building and callbacks";
             }
 
-            return "the Activity, link and attributes dominate both; Generated saves the getter arrays and OTel's parsing" + spanStart + (bytesCarrier ? string.Empty : "; " + KeysWaste) + (bytesCarrier && traceState == TraceStateCase.Present ? "; " + TraceStateCopy : string.Empty);
+            return "the Activity, link and attributes dominate both; Generated saves the getter arrays and OTel's parsing" + spanStart + (bytesCarrier || KeysWaste is null ? string.Empty : "; " + KeysWaste) + (bytesCarrier && traceState == TraceStateCase.Present ? "; " + TraceStateCopy : string.Empty);
         }
 
         /// <summary>The runtime's span start (MessagingSpans) against a plain StartActivity + SetTag of the same span.</summary>

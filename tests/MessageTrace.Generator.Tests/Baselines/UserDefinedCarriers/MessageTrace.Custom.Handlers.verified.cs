@@ -26,7 +26,7 @@ namespace MessageTrace.Generated
         public static global::System.Threading.Tasks.Task HandleAsync_d577335e(this global::Shop.Bus.Orders receiver, global::Shop.Bus.Envelope p0)
         {
             var previous = global::System.Diagnostics.Activity.Current;
-            var activity = CustomHandlerTracing.StartProcess(p0, "custom", null, "billing", "", false, global::MessageTrace.HandlerParentPolicy.CreationContextWhenNoAmbient, out var baggage);
+            var activity = CustomHandlerTracing.StartProcess(p0, "inhouse", null, "billing", "", false, global::MessageTrace.HandlerParentPolicy.CreationContextWhenNoAmbient, out var baggage);
             if (activity is null)
             {
                 return receiver.HandleAsync(p0);
