@@ -66,7 +66,7 @@ public readonly struct HeaderValue
             return _text.Length > 0 && TraceState.IsValid(_text.AsSpan()) ? _text : null;
         }
 
-        return !_utf8.IsEmpty && TraceState.IsValid(_utf8.Span) ? System.Text.Encoding.ASCII.GetString(_utf8.ToArray()) : null;
+        return !_utf8.IsEmpty && TraceState.IsValid(_utf8.Span) ? Decode(System.Text.Encoding.ASCII) : null;
     }
 
     /// <summary>Parses the value as a <c>baggage</c> header.</summary>
@@ -75,7 +75,13 @@ public readonly struct HeaderValue
         : BaggageHeader.TryParse(_utf8.Span, out baggage);
 
     /// <summary>The value as text; decodes (and allocates) when it is held as bytes.</summary>
-    public override string? ToString() => _text ?? (_utf8.IsEmpty ? null : System.Text.Encoding.UTF8.GetString(_utf8.ToArray()));
+    public override string? ToString() => _text ?? (_utf8.IsEmpty ? null : Decode(System.Text.Encoding.UTF8));
+
+    /// <summary>Decodes the bytes in place when they sit in an array (header values always do), copying only otherwise.</summary>
+    private string Decode(System.Text.Encoding encoding) =>
+        System.Runtime.InteropServices.MemoryMarshal.TryGetArray(_utf8, out var segment) && segment.Array is not null
+            ? encoding.GetString(segment.Array, segment.Offset, segment.Count)
+            : encoding.GetString(_utf8.ToArray());
 
     /// <summary>The object the value was read from (a string or byte array), when it came from one.</summary>
     internal object? Instance => _instance;
