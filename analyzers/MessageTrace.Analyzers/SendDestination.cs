@@ -1,5 +1,4 @@
 using System.Linq;
-using System.Text.RegularExpressions;
 using System.Threading;
 using MessageTrace.Generator.Profiles;
 using MessageTrace.Generator.Recognition;
@@ -11,32 +10,23 @@ namespace MessageTrace.Analyzers;
 
 /// <summary>
 /// Best effort: the destination of a send when it is a constant visible in the same member. The send
-/// recipe's destination template says where to look (<c>p0</c>: an argument; <c>p0.Topic</c>: a
-/// property of the message argument), and the catalogue's destination setters cover builders
+/// recipe's destination says where to look (an argument, or a property of the message argument), and the catalogue's destination setters cover builders
 /// (<c>new Message.Builder().SetTopic("orders")...Build()</c>), inline or through locals.
 /// </summary>
 internal static class SendDestination
 {
     private const int MaxDepth = 4;
 
-    private static readonly Regex s_template = new(@"^p(?<index>[0-9]+)(\.(?<property>[A-Za-z_][A-Za-z0-9_]*))?$", RegexOptions.CultureInvariant);
-
     public static string? Find(IInvocationOperation invocation, SendOperation operation, CancellationToken cancellationToken)
     {
-        var match = s_template.Match(operation.Recipe.Destination);
-        if (!match.Success || !int.TryParse(match.Groups["index"].Value, out int parameter))
+        if (operation.Recipe.Destination is not { Kind: CallArgumentKind.Parameter } source
+            || Argument(invocation, source.Parameter) is not { } argument)
         {
             return null;
         }
 
-        var argument = Argument(invocation, parameter);
-        if (argument is null)
-        {
-            return null;
-        }
-
-        string? destination = match.Groups["property"].Success
-            ? FromMessage(argument, match.Groups["property"].Value, 0, cancellationToken)
+        string? destination = source.Member is { } property
+            ? FromMessage(argument, property, 0, cancellationToken)
             : Constant(argument, 0, cancellationToken);
         return string.IsNullOrWhiteSpace(destination) ? null : destination;
     }

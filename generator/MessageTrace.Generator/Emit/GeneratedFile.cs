@@ -28,14 +28,7 @@ internal static class GeneratedFile
         writer.Line("namespace System.Runtime.CompilerServices");
         writer.Line("{");
         writer.Line("    [global::System.AttributeUsage(global::System.AttributeTargets.Method, AllowMultiple = true)]");
-        writer.Line("    file sealed class InterceptsLocationAttribute : global::System.Attribute");
-        writer.Line("    {");
-        writer.Line("        public InterceptsLocationAttribute(int version, string data)");
-        writer.Line("        {");
-        writer.Line("            _ = version;");
-        writer.Line("            _ = data;");
-        writer.Line("        }");
-        writer.Line("    }");
+        writer.Line("    file sealed class InterceptsLocationAttribute : global::System.Attribute { public InterceptsLocationAttribute(int version, string data) { } }");
         writer.Line("}");
         writer.Line();
     }

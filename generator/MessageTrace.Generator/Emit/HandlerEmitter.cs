@@ -5,12 +5,15 @@ using MessageTrace.Generator.Profiles;
 namespace MessageTrace.Generator.Emit;
 
 /// <summary>
-/// Emits one file per broker profile with everything on the handling side: bridges into partial types
-/// for private handlers, interceptors for handler calls, traced listener decorators for registrations,
-/// and the profile's handler helpers.
+/// Emits one file per broker profile with everything on the handling side: bridges into partial types for
+/// private handlers, interceptors for handler calls, listener decorators and the interceptors of their
+/// registrations. Each hands the message to the runtime through the profile's adapter and says how to
+/// call the handler; the adapters follow.
 /// </summary>
 internal static class HandlerEmitter
 {
+    private const string Enumerable = "global::System.Collections.Generic.IEnumerable<";
+
     public static string? Emit(BrokerProfile profile, IReadOnlyList<HandlerModel> handlers, IReadOnlyList<HandlerCall> calls, IReadOnlyList<RegistrationSite> registrations)
     {
         var byKey = new Dictionary<string, HandlerModel>(System.StringComparer.Ordinal);
@@ -38,99 +41,117 @@ internal static class HandlerEmitter
             return null;
         }
 
+        string className = profile.Id + "HandlerInterceptors";
+        var fields = new SiteFields();
+        var members = new SourceWriter();
+        foreach (var (handler, handlerCalls) in called)
+        {
+            members.Line();
+            foreach (var call in handlerCalls)
+            {
+                GeneratedFile.WriteInterceptsLocation(members, call.Location);
+            }
+
+            WriteInterceptor(members, handler, fields.ForConsumer(handler.Message.System, handler.Options));
+        }
+
+        var decorators = new SourceWriter();
+        var decorated = registered.Select(r => byKey[r.HandlerKey]).Distinct().OrderBy(static h => h.Key, System.StringComparer.Ordinal).ToList();
+        foreach (var handler in decorated)
+        {
+            decorators.Line();
+            var registration = profile.Registrations.First(r => r.Id == registered.First(s => s.HandlerKey == handler.Key).RegistrationId);
+            WriteDecorator(decorators, handler, registration, className + "." + fields.ForConsumer(handler.Message.System, handler.Options));
+        }
+
+        int number = 0;
+        foreach (var group in registered.GroupBy(static s => (s.HandlerKey, s.Signature)))
+        {
+            members.Line();
+            foreach (var site in group)
+            {
+                GeneratedFile.WriteInterceptsLocation(members, site.Location);
+            }
+
+            WriteRegistration(members, group.Key.Signature, "Traced" + StableNames.Handler(byKey[group.Key.HandlerKey]) + "Listener", number++);
+        }
+
         var writer = new SourceWriter();
         GeneratedFile.WriteHeader(writer);
         GeneratedFile.WriteInterceptsLocationAttribute(writer);
         foreach (var (handler, _) in called.Where(static c => c.Handler.Access == HandlerAccess.Bridge))
         {
-            WriteBridge(writer, handler);
+            BridgeEmitter.Write(writer, handler);
         }
 
         writer.Open("namespace " + Recognition.KnownNames.GeneratedNamespace);
-        bool first = true;
-        if (called.Count > 0)
+        writer.Line(GeneratedFile.GeneratedCodeAttribute);
+        writer.Open("file static class " + className);
+        fields.Write(writer);
+        writer.Block(members.ToString().TrimEnd('\n'));
+        writer.Close();
+        if (decorated.Count > 0)
         {
-            WriteInterceptors(writer, profile, called);
-            first = false;
+            writer.Block(decorators.ToString().TrimEnd('\n'));
         }
 
-        var decorated = registered.Select(r => byKey[r.HandlerKey]).Distinct().OrderBy(static h => h.Key, System.StringComparer.Ordinal).ToList();
-        if (registered.Count > 0)
-        {
-            foreach (var handler in decorated)
-            {
-                if (!first)
-                {
-                    writer.Line();
-                }
-
-                WriteDecorator(writer, profile, handler, registered.First(r => r.HandlerKey == handler.Key));
-                first = false;
-            }
-
-            writer.Line();
-            WriteRegistrationInterceptors(writer, profile, registered, byKey);
-        }
-
-        writer.Line();
-        var all = called.Select(static c => c.Handler).Concat(decorated).ToList();
-        HandlerTracingEmitter.Write(writer, profile, all);
+        AdapterEmitter.Write(writer, called.Select(static c => c.Handler.Message.Adapter).Concat(decorated.Select(static h => h.Message.Adapter)));
         writer.Close();
         return writer.ToString();
     }
 
-    private static void WriteInterceptors(SourceWriter writer, BrokerProfile profile, List<(HandlerModel Handler, List<HandlerCall> Calls)> called)
+    private static void WriteInterceptor(SourceWriter writer, HandlerModel handler, string siteField)
     {
+        var signature = handler.Signature;
+        string receiver = handler.IsStatic ? string.Empty : "this " + signature.ReceiverType + " receiver" + (signature.Parameters.Count > 0 ? ", " : string.Empty);
+        // An extension handler may be called in reduced form (message.Handle()): its interceptor must be an extension too.
+        string thisModifier = handler.IsStatic && signature.IsExtension ? "this " : string.Empty;
+        writer.Line($"public static {signature.ReturnType} {StableNames.Handler(handler)}{SignatureText.TypeParameters(signature)}({receiver}{thisModifier}{SignatureText.Parameters(signature)})");
+        SignatureText.WriteConstraints(writer, signature);
+        var call = CallText.For(signature, hasReceiver: !handler.IsStatic, new HashSet<int> { handler.MessageParameter });
+        string target = handler.IsStatic ? signature.ReceiverType ?? TypeName(handler) : call.Get("receiver");
+        string name = handler.Access == HandlerAccess.Bridge ? StableNames.Bridge(handler) : signature.MethodName;
+        writer.Line("    => " + Invocation(handler, siteField, call, $"{target}.{name}{MethodTypeArguments(handler)}"));
+    }
+
+    /// <summary>Wraps a registered listener whose callback is a [TracedHandler]: the client calls the wrapper instead.</summary>
+    private static void WriteDecorator(SourceWriter writer, HandlerModel handler, ListenerRegistration registration, string siteField)
+    {
+        string listener = "global::" + registration.ListenerInterface.Replace('+', '.');
+        var signature = handler.Signature;
         writer.Line(GeneratedFile.GeneratedCodeAttribute);
-        writer.Open("file static class " + profile.Id + "HandlerInterceptors");
-        bool first = true;
-        foreach (var (handler, calls) in called)
-        {
-            if (!first)
-            {
-                writer.Line();
-            }
-
-            first = false;
-            if (HandlerBodyEmitter.NeedsFailureCallback(handler))
-            {
-                HandlerBodyEmitter.WriteFailureCallback(writer, handler);
-                writer.Line();
-            }
-
-            foreach (var call in calls)
-            {
-                GeneratedFile.WriteInterceptsLocation(writer, call.Location);
-            }
-
-            var signature = handler.Signature;
-            string typeParameters = signature.TypeParameters.Count == 0 ? string.Empty : "<" + string.Join(", ", signature.TypeParameters) + ">";
-            string receiver = handler.IsStatic ? string.Empty : "this " + (IsStructReceiver(handler) ? "ref " : string.Empty) + signature.ReceiverType + " receiver" + (signature.Parameters.Count > 0 ? ", " : string.Empty);
-            // An extension handler may be called in reduced form (message.Handle()): its interceptor
-            // must be an extension too.
-            string thisModifier = handler.IsStatic && signature.IsExtension ? "this " : string.Empty;
-            string parameters = thisModifier + SignatureText.Parameters(signature);
-            writer.Line($"public static {signature.ReturnType} {StableNames.Handler(handler)}{typeParameters}({receiver}{parameters})");
-            foreach (var constraint in handler.Signature.Constraints)
-            {
-                writer.Line("    " + constraint);
-            }
-
-            writer.Open(string.Empty);
-            HandlerBodyEmitter.Write(writer, handler, handler.Message.System, HandlerTracingEmitter.ClassName(profile), Call(handler));
-            writer.Close();
-        }
-
+        writer.Open($"file sealed class Traced{StableNames.Handler(handler)}Listener({listener} inner) : {listener}");
+        writer.Line($"public {signature.ReturnType} {registration.ListenerMethod}({SignatureText.Parameters(signature)})");
+        var others = signature.Parameters.Where((_, i) => i != handler.MessageParameter).Select(static p => p.Name);
+        var call = CallText.Of(new[] { "inner" }.Concat(others));
+        writer.Line("    => " + Invocation(handler, siteField, call, call.Get("inner") + "." + registration.ListenerMethod));
         writer.Close();
     }
 
-    private static string Call(HandlerModel handler)
+    private static void WriteRegistration(SourceWriter writer, CallSignature signature, string decorator, int number)
     {
-        string arguments = SignatureText.Arguments(handler.Signature);
-        string name = handler.Access == HandlerAccess.Bridge ? StableNames.Bridge(handler) : handler.Signature.MethodName;
-        string typeArguments = MethodTypeArguments(handler);
-        string target = handler.IsStatic ? handler.Signature.ReceiverType ?? TypeName(handler) : "receiver";
-        return $"{target}.{name}{typeArguments}({arguments})";
+        var parameter = signature.Parameters[0];
+        writer.Line($"public static {signature.ReturnType} {signature.MethodName}{number}(this {signature.ReceiverType} receiver, {parameter.Type} {parameter.Name})");
+        writer.Line($"    => receiver.{signature.MethodName}({parameter.Name} is null ? {parameter.Name} : new {decorator}({parameter.Name}));");
+    }
+
+    /// <summary>The runtime call: the site, the adapter, the message, the other arguments and how to call <paramref name="method"/>.</summary>
+    private static string Invocation(HandlerModel handler, string siteField, CallText call, string method)
+    {
+        var signature = handler.Signature;
+        var message = signature.Parameters[handler.MessageParameter];
+        bool batch = handler.Arity == MessageArity.Batch;
+        bool readOnce = batch && message.Type.StartsWith(Enumerable, System.StringComparison.Ordinal);
+        string messageArgument = !batch ? "m" : readOnce ? "m!" : "(" + message.Type + ")m!";
+        var arguments = signature.Parameters.Select((p, i) => i == handler.MessageParameter ? messageArgument : call.Get(p.Name));
+        string lambda = CallText.Lambda(withMessage: true, method + "(" + string.Join(", ", arguments) + ")");
+        string entry = (batch ? "InvokeBatch" : "Invoke") + signature.ReturnShape switch
+        {
+            ReturnShape.Void => "Void",
+            ReturnShape.Value => string.Empty,
+            _ => "Async",
+        };
+        return $"global::MessageTrace.TracedHandler.{entry}({siteField}, default({handler.AdapterType}), {message.Name}, {call.Arguments}, {lambda}{(readOnce ? ", readOnce: true" : string.Empty)});";
     }
 
     private static string TypeName(HandlerModel handler) =>
@@ -140,90 +161,5 @@ internal static class HandlerEmitter
     {
         var own = handler.Signature.TypeParameters.Skip(handler.Signature.TypeParameters.Count - handler.MethodArity).ToList();
         return own.Count == 0 ? string.Empty : "<" + string.Join(", ", own) + ">";
-    }
-
-    private static bool IsStructReceiver(HandlerModel handler) =>
-        handler.ContainingTypes.Count > 0 && handler.ContainingTypes[handler.ContainingTypes.Count - 1].Keyword.EndsWith("struct", System.StringComparison.Ordinal);
-
-    private static void WriteBridge(SourceWriter writer, HandlerModel handler)
-    {
-        bool hasNamespace = handler.Namespace.Length > 0;
-        if (hasNamespace)
-        {
-            writer.Open("namespace " + handler.Namespace);
-        }
-
-        foreach (var type in handler.ContainingTypes)
-        {
-            writer.Open("partial " + type.Keyword + " " + type.Name);
-        }
-
-        var signature = handler.Signature;
-        string typeParameters = MethodTypeArguments(handler);
-        string parameters = SignatureText.Parameters(signature);
-        string arguments = SignatureText.Arguments(signature);
-        writer.Comment("Lets the generated interceptor reach a handler that is not accessible outside this type.");
-        writer.Line(GeneratedFile.GeneratedCodeAttribute);
-        writer.Line($"internal {(handler.IsStatic ? "static " : string.Empty)}{signature.ReturnType} {StableNames.Bridge(handler)}{typeParameters}({parameters}) => {signature.MethodName}{typeParameters}({arguments});");
-        foreach (var _ in handler.ContainingTypes)
-        {
-            writer.Close();
-        }
-
-        if (hasNamespace)
-        {
-            writer.Close();
-        }
-
-        writer.Line();
-    }
-
-    private static void WriteDecorator(SourceWriter writer, BrokerProfile profile, HandlerModel handler, RegistrationSite site)
-    {
-        var registration = profile.Registrations.First(r => r.Id == site.RegistrationId);
-        string listener = "global::" + registration.ListenerInterface.Replace('+', '.');
-        var signature = handler.Signature;
-        string parameters = SignatureText.Parameters(signature);
-        string arguments = SignatureText.Arguments(signature);
-        writer.Comment("Wraps a registered listener whose callback is a [TracedHandler]: the client calls this instead.");
-        writer.Line(GeneratedFile.GeneratedCodeAttribute);
-        writer.Open($"file sealed class Traced{StableNames.Handler(handler)}Listener({listener} inner) : {listener}");
-        if (HandlerBodyEmitter.NeedsFailureCallback(handler))
-        {
-            HandlerBodyEmitter.WriteFailureCallback(writer, handler);
-            writer.Line();
-        }
-
-        writer.Open($"public {signature.ReturnType} {registration.ListenerMethod}({parameters})");
-        HandlerBodyEmitter.Write(writer, handler, handler.Message.System, HandlerTracingEmitter.ClassName(profile), $"inner.{registration.ListenerMethod}({arguments})");
-        writer.Close();
-        writer.Close();
-    }
-
-    private static void WriteRegistrationInterceptors(SourceWriter writer, BrokerProfile profile, List<RegistrationSite> sites, Dictionary<string, HandlerModel> handlers)
-    {
-        writer.Line(GeneratedFile.GeneratedCodeAttribute);
-        writer.Open("file static class " + profile.Id + "RegistrationInterceptors");
-        int number = 0;
-        foreach (var group in sites.GroupBy(static s => (s.HandlerKey, s.Signature)).ToList())
-        {
-            if (number > 0)
-            {
-                writer.Line();
-            }
-
-            foreach (var site in group)
-            {
-                GeneratedFile.WriteInterceptsLocation(writer, site.Location);
-            }
-
-            var signature = group.Key.Signature;
-            var parameter = signature.Parameters[0];
-            string decorator = "Traced" + StableNames.Handler(handlers[group.Key.HandlerKey]) + "Listener";
-            writer.Line($"public static {signature.ReturnType} {signature.MethodName}{number++}(this {signature.ReceiverType} receiver, {parameter.Type} {parameter.Name})");
-            writer.Line($"    => receiver.{signature.MethodName}({parameter.Name} is null ? {parameter.Name} : new {decorator}({parameter.Name}));");
-        }
-
-        writer.Close();
     }
 }

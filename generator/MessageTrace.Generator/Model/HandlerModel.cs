@@ -37,8 +37,7 @@ internal sealed record TypeDeclaration(string Keyword, string Name);
 /// <param name="ContainingTypes">The containing type chain, outermost first (for bridges).</param>
 /// <param name="IsStatic">Whether the handler is static.</param>
 /// <param name="MethodArity">How many of the type parameters are the method's own (the last ones).</param>
-/// <param name="FailureValue">An expression of the result value that means failure, or null.</param>
-/// <param name="FailureErrorType">The <c>error.type</c> recorded for that value.</param>
+/// <param name="AdapterType">The incoming adapter as generated code names it (with the message's type arguments).</param>
 /// <param name="Options">The handler's options merged with the assembly defaults.</param>
 internal sealed record HandlerModel(
     string Key,
@@ -51,8 +50,7 @@ internal sealed record HandlerModel(
     EquatableArray<TypeDeclaration> ContainingTypes,
     bool IsStatic,
     int MethodArity,
-    string? FailureValue,
-    string? FailureErrorType,
+    string AdapterType,
     ScopeOptions Options);
 
 /// <summary>A call of a traced handler that an interceptor replaces.</summary>

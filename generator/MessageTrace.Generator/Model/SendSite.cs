@@ -10,7 +10,6 @@ internal sealed record SendSite(
     string OperationId,
     string ProfileId,
     string System,
-    string? NamespaceAttribute,
     SendRecipe Recipe,
     CallSignature Signature,
     InterceptLocation Location,

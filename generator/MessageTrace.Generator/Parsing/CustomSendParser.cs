@@ -35,7 +35,6 @@ internal static class CustomSendParser
                 "Send_" + definition.Name + "_" + StableNames.Hash(key),
                 CustomCarriers.ProfileId,
                 found.System,
-                NamespaceAttribute: null,
                 found.Recipe,
                 Signatures.From(method),
                 location,

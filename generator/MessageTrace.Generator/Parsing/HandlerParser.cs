@@ -38,6 +38,14 @@ internal static class HandlerParser
             return null;
         }
 
+        if (!method.IsStatic && method.ContainingType.IsValueType
+            || method.Parameters.Any(static p => p.RefKind is RefKind.Ref or RefKind.Out))
+        {
+            // The runtime calls the handler through a static lambda: a struct receiver would be copied
+            // and a ref or out argument cannot travel.
+            return null;
+        }
+
         var signature = Signatures.From(method);
         if (signature.TypeParameters.Distinct().Count() != signature.TypeParameters.Count)
         {
@@ -45,7 +53,6 @@ internal static class HandlerParser
             return null;
         }
 
-        var (failureValue, failureType) = FindFailureResult(method, message.Profile);
         var containing = new List<TypeDeclaration>();
         for (var type = method.ContainingType; type is not null; type = type.ContainingType)
         {
@@ -63,27 +70,20 @@ internal static class HandlerParser
             ContainingTypes: containing.ToEquatableArray(),
             IsStatic: method.IsStatic,
             MethodArity: method.TypeParameters.Length,
-            FailureValue: failureValue,
-            FailureErrorType: failureType,
+            AdapterType: AdapterType(method.Parameters[message.Index].Type, message.Arity, message.Shape),
             Options: TracedScopes.Merge(attribute, defaults));
     }
 
-    private static (string? Value, string? ErrorType) FindFailureResult(IMethodSymbol method, Profiles.BrokerProfile profile)
+    /// <summary>
+    /// The incoming adapter as the interceptor names it: a generic message type (NATS <c>NatsMsg&lt;T&gt;</c>)
+    /// has an adapter taking the same type arguments.
+    /// </summary>
+    public static string AdapterType(ITypeSymbol parameterType, MessageArity arity, Profiles.IncomingMessageShape shape)
     {
-        var (_, awaited) = Signatures.Classify(method.ReturnType, method.ReturnsVoid);
-        var resultType = method.ReturnType is INamedTypeSymbol { IsGenericType: true } generic && awaited is not null && generic.TypeArguments.Length == 1
-            ? generic.TypeArguments[0]
-            : method.ReturnType;
-        string name = SymbolNames.Metadata(resultType);
-        foreach (var failure in profile.FailureResults)
-        {
-            if (failure.TypeName == name)
-            {
-                return (failure.ValueExpression, failure.ErrorType);
-            }
-        }
-
-        return (null, null);
+        var messageType = arity == MessageArity.Batch ? MessageParameters.ElementType(parameterType) : parameterType;
+        return shape.GenericArity > 0 && messageType is INamedTypeSymbol { IsGenericType: true } generic
+            ? shape.Adapter.Name + "<" + string.Join(", ", generic.TypeArguments.Select(static t => t.ToDisplayString(SymbolNames.Emit))) + ">"
+            : shape.Adapter.Name;
     }
 
     private static HandlerAccess AccessOf(IMethodSymbol method, CancellationToken cancellationToken)

@@ -42,6 +42,6 @@ internal static class SendSiteParser
         }
 
         var (profile, operation) = match;
-        return new SendSite(operation.Id, profile.Id, profile.System, profile.NamespaceAttribute, operation.Recipe, Signatures.From(method), location, options);
+        return new SendSite(operation.Id, profile.Id, profile.System, operation.Recipe, Signatures.From(method), location, options);
     }
 }

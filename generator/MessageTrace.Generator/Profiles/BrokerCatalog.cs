@@ -21,13 +21,11 @@ internal static class BrokerCatalog
     public static BrokerProfile Custom { get; } = new(
         Recognition.CustomCarriers.ProfileId,
         Recognition.CustomCarriers.DefaultSystem,
-        NamespaceAttribute: null,
         EquatableArray<SendOperation>.Empty,
         EquatableArray<IncomingMessageShape>.Empty,
         EquatableArray<ReceiveOperation>.Empty,
         EquatableArray<SettleOperation>.Empty,
-        EquatableArray<ListenerRegistration>.Empty,
-        EquatableArray<FailureResult>.Empty);
+        EquatableArray<ListenerRegistration>.Empty);
 
     /// <summary>Names of every method a profile knows, for cheap syntactic prefilters.</summary>
     public static ImmutableHashSet<string> KnownMethodNames { get; } = Profiles

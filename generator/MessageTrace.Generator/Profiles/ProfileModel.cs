@@ -1,80 +1,70 @@
 namespace MessageTrace.Generator.Profiles;
 
-// The declarative shape of broker knowledge. A profile says which calls send or receive, which types
-// carry headers and how to read a message's destination, id, tag or keys, as C# expression templates.
-// The emitters turn recipes into code; the analyzers read the same catalogue, so recognition cannot
-// drift between them. Every record here is value-equal (strings, flags, EquatableArray), so recipes
-// can travel inside pipeline models.
-//
-// Template conventions: in send recipes the intercepted method's parameters are p0, p1, ... and the
-// receiver is `receiver`; in incoming-message recipes `{m}` stands for the message expression.
+// The declarative shape of broker knowledge: which calls send, receive, settle or register listeners,
+// which message types handlers take, and which adapter (a small struct under Adapters/, emitted as it is)
+// tells the runtime where a message keeps its destination, headers and attributes. Everything a traced
+// call does lives in the runtime; a profile only says which call is which and how its arguments reach the
+// adapter. Every record is value-equal (strings, flags, EquatableArray), so recipes travel inside models.
 
-/// <summary>How a value read from a message is recorded as a span attribute.</summary>
-internal enum AttributeValueKind
+/// <summary>What an argument of a generated call is.</summary>
+internal enum CallArgumentKind
 {
-    /// <summary>A string; skipped when null or empty.</summary>
-    String,
+    /// <summary>Parameter <c>Parameter</c> of the intercepted call (the receiver not counted), or its member <c>Member</c>.</summary>
+    Parameter,
 
-    /// <summary>A list of strings recorded as a string array; skipped when null or empty.</summary>
-    StringList,
+    /// <summary>A C# literal, <c>Literal</c>.</summary>
+    Literal,
 
-    /// <summary>A nullable <c>DateTime</c> recorded as epoch milliseconds; skipped when null.</summary>
-    EpochMilliseconds,
-
-    /// <summary>An <c>int</c>.</summary>
-    Int32,
-
-    /// <summary>A <c>long</c> or <c>ulong</c> recorded as <c>long</c>.</summary>
-    Int64,
+    /// <summary>Member <c>Member</c> of the outgoing adapter, as prepared for the traced call.</summary>
+    Adapter,
 }
 
-/// <summary>One span attribute read from the call or message.</summary>
-internal sealed record AttributeRecipe(string Name, string Expression, AttributeValueKind Kind);
+/// <summary>One argument of a call the generator writes (an adapter's constructor, a rerouted client call).</summary>
+internal sealed record CallArgument(CallArgumentKind Kind, int Parameter, string? Member, string? Literal)
+{
+    public static CallArgument Of(int parameter, string? member = null) => new(CallArgumentKind.Parameter, parameter, member, null);
 
-/// <summary>How a message's kind is recorded (RocketMQ <c>messaging.rocketmq.message.type</c>).</summary>
-internal sealed record MessageTypeRecipe(string AttributeName, string Expression);
+    public static CallArgument Const(string literal) => new(CallArgumentKind.Literal, -1, null, literal);
+
+    public static CallArgument FromAdapter(string member) => new(CallArgumentKind.Adapter, -1, member, null);
+}
 
 /// <summary>
-/// A header access struct the runtime does not ship because its carrier type belongs to a broker
-/// client (NATS <c>NatsHeaders</c>, MQTT user properties): the generator emits <paramref name="Body"/>
-/// as <c>file readonly struct {Name} : global::MessageTrace.IHeaderWriter&lt;{CarrierType}&gt;</c>.
+/// An adapter type and the sources to emit with it: <paramref name="Name"/> is the type as code names it (a
+/// runtime type is <c>global::</c>-qualified and has no sources); <paramref name="Resources"/> are files
+/// under Adapters/, the adapter's own and any it uses, in the order they are written.
 /// </summary>
-internal sealed record GeneratedHeaderAccess(string Name, string CarrierType, string Body);
+internal sealed record AdapterRef(string Name, EquatableArray<string> Resources)
+{
+    /// <summary>The facts of a user-defined carrier whose adapter is written per message type, or null.</summary>
+    public CustomCarrierAdapter? Custom { get; init; }
 
-/// <summary>Where the headers of a message are and how they are read and written.</summary>
-/// <param name="AccessType">A runtime header access struct, or the name of a <see cref="GeneratedHeaderAccess"/>.</param>
-/// <param name="Generated">The struct to emit when <paramref name="AccessType"/> is not a runtime one.</param>
-internal sealed record HeaderAccessRecipe(string AccessType, GeneratedHeaderAccess? Generated);
+    /// <summary>With <see cref="Custom"/>: whether this is the outgoing adapter (else the incoming one).</summary>
+    public bool Outgoing { get; init; }
+}
 
-/// <summary>RocketMQ: how to rebuild a message with headers of its own (its builder shares them).</summary>
-internal sealed record CopyRecipe(int Parameter, string MessageType, string Body);
+/// <summary>A parameter the traced call takes from the adapter instead (the message it may have copied, the headers it created).</summary>
+internal sealed record ParameterReplacement(int Parameter, string AdapterMember);
 
-/// <summary>What a traced send does, as templates over the intercepted call's parameters.</summary>
-/// <param name="PassThroughWhen">A condition under which the call goes straight to the client (e.g. a null message), or null.</param>
-/// <param name="Destination">The destination expression (topic, exchange, subject).</param>
-/// <param name="Carrier">The header collection to inspect and inject into; may evaluate to null.</param>
-/// <param name="Headers">How to read and write that collection.</param>
-/// <param name="PrepareCarrier">Statements run on the traced path before <paramref name="Carrier"/> is read, making it writable (may assign parameters or declare locals), or null.</param>
-/// <param name="TracedCall">The call made on the traced path when it differs from the original (a headerless overload rerouted to one with headers), or null.</param>
-/// <param name="Attributes">Attributes read from the call.</param>
-/// <param name="MessageType">The message-kind attribute, or null.</param>
-/// <param name="MessageTypeOverride">A fixed message kind for this operation (RocketMQ transactions), or null.</param>
-/// <param name="BodySize">The body size expression for the opt-in attribute, or null.</param>
-/// <param name="Copy">How to copy the message when its headers are shared, or null.</param>
-/// <param name="ResultMessageId">Reads the message id from the awaited result (<c>result</c>), or null.</param>
+/// <summary>
+/// A headerless overload that the traced path reroutes to one that carries headers: when the adapter's
+/// <paramref name="WhenMember"/> is set (it was prepared for tracing), the receiver's
+/// <paramref name="MethodName"/> is called with <paramref name="Arguments"/>.
+/// </summary>
+internal sealed record ReroutedCall(string WhenMember, string MethodName, EquatableArray<CallArgument> Arguments);
+
+/// <summary>How an intercepted send hands its message to the runtime.</summary>
+/// <param name="Adapter">The outgoing adapter.</param>
+/// <param name="AdapterArguments">Its constructor's arguments.</param>
+/// <param name="Replacements">Parameters of the client call taken from the adapter on every path.</param>
+/// <param name="Reroute">The call made instead when the adapter was prepared for tracing, or null.</param>
+/// <param name="Destination">Where the destination is, for diagnostics that name it (a parameter, or a member of one), or null.</param>
 internal sealed record SendRecipe(
-    string? PassThroughWhen,
-    string Destination,
-    string Carrier,
-    HeaderAccessRecipe Headers,
-    string? PrepareCarrier,
-    string? TracedCall,
-    EquatableArray<AttributeRecipe> Attributes,
-    MessageTypeRecipe? MessageType,
-    string? MessageTypeOverride,
-    string? BodySize,
-    CopyRecipe? Copy,
-    string? ResultMessageId);
+    AdapterRef Adapter,
+    EquatableArray<CallArgument> AdapterArguments,
+    EquatableArray<ParameterReplacement> Replacements,
+    ReroutedCall? Reroute,
+    CallArgument? Destination);
 
 /// <summary>A broker call that sends one message.</summary>
 /// <param name="Id">Stable id, used in models and generated names.</param>
@@ -90,25 +80,34 @@ internal sealed record SendOperation(
 
 /// <summary>A received message type a handler can take (RocketMQ <c>MessageView</c>, NATS <c>NatsMsg&lt;T&gt;</c>).</summary>
 /// <param name="TypeName">Metadata name, without type arguments.</param>
-/// <param name="GenericArity">Type parameters of the message type (NATS <c>NatsMsg&lt;T&gt;</c> has one).</param>
+/// <param name="GenericArity">Type parameters of the message type (NATS <c>NatsMsg&lt;T&gt;</c> has one; its adapter takes the same).</param>
 /// <param name="IsValueType">Whether it is a struct (then never null and never nullable in batches).</param>
+/// <param name="Adapter">The incoming adapter.</param>
 internal sealed record IncomingMessageShape(
     string ProfileId,
     string System,
-    string? NamespaceAttribute,
     string TypeName,
     int GenericArity,
     bool IsValueType,
-    string DestinationExpression,
-    string CarrierExpression,
-    HeaderAccessRecipe Headers,
-    string? MessageIdExpression,
-    string? BodySizeExpression,
-    EquatableArray<AttributeRecipe> Attributes)
+    AdapterRef Adapter)
 {
     /// <summary>The type exactly as emitted, when it is not a plain named type (a user's header dictionary parameter).</summary>
     public string? EmittedTypeName { get; init; }
 }
+
+/// <summary>
+/// A user-defined message type with a <c>[MessageHeaders]</c> property, from which its outgoing and incoming
+/// adapters are written. Null members are absent.
+/// </summary>
+internal sealed record CustomCarrierAdapter(
+    string Name,
+    string MessageType,
+    bool IsValueType,
+    string HeadersProperty,
+    bool ObjectValues,
+    bool CanCreateHeaders,
+    string? DestinationProperty,
+    string? MessageIdProperty);
 
 /// <summary>A pull call that returns a batch of received messages (RocketMQ <c>SimpleConsumer.Receive</c>).</summary>
 internal sealed record ReceiveOperation(
@@ -136,18 +135,12 @@ internal sealed record ListenerRegistration(
     string ListenerInterface,
     string ListenerMethod);
 
-/// <summary>A handler return value that means failure (RocketMQ <c>ConsumeResult.FAILURE</c>), recorded as <c>error.type</c>.</summary>
-internal sealed record FailureResult(string TypeName, string ValueExpression, string ErrorType);
-
 /// <summary>Everything MessageTrace knows about one broker client.</summary>
-/// <param name="NamespaceAttribute">The attribute recording the namespace option (RocketMQ), or null when the broker has none.</param>
 internal sealed record BrokerProfile(
     string Id,
     string System,
-    string? NamespaceAttribute,
     EquatableArray<SendOperation> Sends,
     EquatableArray<IncomingMessageShape> IncomingMessages,
     EquatableArray<ReceiveOperation> Receives,
     EquatableArray<SettleOperation> Settles,
-    EquatableArray<ListenerRegistration> Registrations,
-    EquatableArray<FailureResult> FailureResults);
+    EquatableArray<ListenerRegistration> Registrations);

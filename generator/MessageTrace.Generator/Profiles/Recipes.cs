@@ -10,17 +10,13 @@ internal static class Recipes
 
     public static EquatableArray<string> Types(params string[] names) => new(names);
 
-    public static AttributeRecipe Text(string name, string expression) => new(name, expression, AttributeValueKind.String);
+    /// <summary>An adapter written under Adapters/, with the files it uses first.</summary>
+    public static AdapterRef Adapter(string name, params string[] uses) => new(name, new EquatableArray<string>([.. uses, name]));
 
-    public static AttributeRecipe Texts(string name, string expression) => new(name, expression, AttributeValueKind.StringList);
+    /// <summary>An adapter the runtime ships.</summary>
+    public static AdapterRef RuntimeAdapter(string name) => new("global::MessageTrace." + name, EquatableArray<string>.Empty);
 
-    public static AttributeRecipe EpochMs(string name, string expression) => new(name, expression, AttributeValueKind.EpochMilliseconds);
-
-    public static AttributeRecipe Int(string name, string expression) => new(name, expression, AttributeValueKind.Int32);
-
-    public static AttributeRecipe Long(string name, string expression) => new(name, expression, AttributeValueKind.Int64);
-
-    public static HeaderAccessRecipe Runtime(string accessType) => new(accessType, null);
+    public static CallArgument P(int parameter, string? member = null) => CallArgument.Of(parameter, member);
 
     public static IEnumerable<T> Concat<T>(params IEnumerable<T>[] parts)
     {

@@ -16,20 +16,19 @@ internal static class CustomCarriers
 
     private static readonly string[] s_destinationNames = ["Destination", "Topic", "Queue", "Subject", "Channel"];
 
-    /// <summary>A carrier found on a parameter: the expression reaching the headers from it.</summary>
-    public sealed record Carrier(string Expression, string AccessType, string? Prepare, string System, string? Destination, string? MessageId, bool IsHeadersParameter);
-
     /// <summary>
-    /// The carrier a parameter provides: the parameter itself when marked, or its type's marked
-    /// property. <paramref name="value"/> is the expression naming the parameter's value.
+    /// A carrier found on a parameter: the parameter itself (a header dictionary, <paramref name="Adapter"/>
+    /// null: the runtime's dictionary adapters serve it) or its type's marked property (<paramref name="Adapter"/>
+    /// says how to write the type's adapters).
     /// </summary>
-    public static Carrier? Find(IParameterSymbol parameter, string value)
+    public sealed record Carrier(bool ObjectValues, string System, CustomCarrierAdapter? Adapter);
+
+    /// <summary>The carrier a parameter provides: the parameter itself when marked, or its type's marked property.</summary>
+    public static Carrier? Find(IParameterSymbol parameter)
     {
         if (TracedScopes.FindAttribute(parameter, KnownNames.MessageHeadersAttribute) is { } onParameter)
         {
-            return AccessFor(parameter.Type) is { } access
-                ? new Carrier(value, access, null, SystemOf(onParameter), null, null, IsHeadersParameter: true)
-                : null;
+            return ValueKind(parameter.Type) is { } objectValues ? new Carrier(objectValues, SystemOf(onParameter), null) : null;
         }
 
         if (parameter.Type is not INamedTypeSymbol type)
@@ -41,20 +40,19 @@ internal static class CustomCarriers
         {
             if (member is IPropertySymbol property
                 && TracedScopes.FindAttribute(property, KnownNames.MessageHeadersAttribute) is { } attribute
-                && AccessFor(property.Type) is { } access)
+                && ValueKind(property.Type) is { } objectValues)
             {
-                string headers = value + "." + property.Name;
-                string? prepare = property.SetMethod is { DeclaredAccessibility: Accessibility.Public or Accessibility.Internal } && !type.IsValueType
-                    ? $"{headers} ??= new {NewDictionary(access)}();"
-                    : null;
-                return new Carrier(
-                    headers,
-                    access,
-                    prepare,
-                    SystemOf(attribute),
-                    NamedString(type, s_destinationNames) is { } destination ? value + "." + destination : null,
-                    NamedString(type, ["MessageId"]) is { } id ? value + "." + id : null,
-                    IsHeadersParameter: false);
+                string typeName = type.ToDisplayString(SymbolNames.Emit);
+                var adapter = new CustomCarrierAdapter(
+                    type.Name + "_" + Emit.StableNames.Hash(typeName),
+                    typeName,
+                    type.IsValueType,
+                    property.Name,
+                    objectValues,
+                    CanCreateHeaders: property.SetMethod is { DeclaredAccessibility: Accessibility.Public or Accessibility.Internal } && !type.IsValueType,
+                    NamedString(type, s_destinationNames),
+                    NamedString(type, ["MessageId"]));
+                return new Carrier(objectValues, SystemOf(attribute), adapter);
             }
         }
 
@@ -64,77 +62,69 @@ internal static class CustomCarriers
     /// <summary>The incoming shape a handler parameter provides, when it is a user-defined carrier.</summary>
     public static IncomingMessageShape? IncomingShape(IParameterSymbol parameter)
     {
-        if (Find(parameter, "{m}") is not { } carrier)
+        if (Find(parameter) is not { } carrier)
         {
             return null;
         }
 
         var type = parameter.Type;
-        return new IncomingMessageShape(
-            ProfileId,
-            carrier.System,
-            NamespaceAttribute: null,
-            TypeName: carrier.IsHeadersParameter ? type.ToDisplayString(SymbolNames.Emit) : SymbolNames.Metadata(type),
-            GenericArity: carrier.IsHeadersParameter ? 0 : (type as INamedTypeSymbol)?.Arity ?? 0,
-            IsValueType: type.IsValueType,
-            DestinationExpression: carrier.Destination ?? "(string?)null",
-            CarrierExpression: carrier.Expression,
-            Headers: Recipes.Runtime(carrier.AccessType),
-            MessageIdExpression: carrier.MessageId,
-            BodySizeExpression: null,
-            Attributes: EquatableArray<AttributeRecipe>.Empty)
+        if (carrier.Adapter is not { } custom)
         {
-            EmittedTypeName = carrier.IsHeadersParameter ? type.ToDisplayString(SymbolNames.Emit) : null,
+            return new IncomingMessageShape(ProfileId, carrier.System, type.ToDisplayString(SymbolNames.Emit), GenericArity: 0, type.IsValueType, DictionaryAdapter(carrier, "Incoming"))
+            {
+                EmittedTypeName = type.ToDisplayString(SymbolNames.Emit),
+            };
+        }
+
+        return new IncomingMessageShape(ProfileId, carrier.System, SymbolNames.Metadata(type), (type as INamedTypeSymbol)?.Arity ?? 0, type.IsValueType, new AdapterRef(custom.Name + "Incoming", EquatableArray<string>.Empty) { Custom = custom })
+        {
+            EmittedTypeName = custom.MessageType,
         };
     }
 
     /// <summary>The send recipe for a call to <paramref name="method"/>, when one of its parameters is a carrier.</summary>
-    public static (SendRecipe Recipe, string System)? SendRecipe(IMethodSymbol method)
+    public static (SendRecipe Recipe, string System, CustomCarrierAdapter? Adapter)? SendRecipe(IMethodSymbol method)
     {
         var parameters = (method.ReducedFrom ?? method).OriginalDefinition.Parameters;
         int offset = method.ReducedFrom is null ? 0 : 1;
         for (int i = offset; i < parameters.Length; i++)
         {
-            string name = "p" + (i - offset);
-            if (Find(parameters[i], name) is not { } carrier)
+            if (Find(parameters[i]) is not { } carrier)
             {
                 continue;
             }
 
-            string? destination = carrier.Destination ?? DestinationParameter(parameters, offset);
-            return (new SendRecipe(
-                PassThroughWhen: parameters[i].Type.IsValueType ? null : name + " is null",
-                Destination: destination ?? "(string?)null",
-                Carrier: carrier.Expression,
-                Headers: Recipes.Runtime(carrier.AccessType),
-                PrepareCarrier: carrier.Prepare,
-                TracedCall: null,
-                Attributes: carrier.MessageId is { } id ? Recipes.List(Recipes.Text("messaging.message.id", id)) : EquatableArray<AttributeRecipe>.Empty,
-                MessageType: null,
-                MessageTypeOverride: null,
-                BodySize: null,
-                Copy: null,
-                ResultMessageId: null), carrier.System);
+            int index = i - offset;
+            var destination = DestinationParameter(parameters, offset) is { } d ? CallArgument.Of(d) : null;
+            var destinationArgument = destination ?? CallArgument.Const("null");
+            var recipe = carrier.Adapter is { } custom
+                ? new SendRecipe(new AdapterRef(custom.Name + "Outgoing", EquatableArray<string>.Empty) { Custom = custom, Outgoing = true }, custom.DestinationProperty is null ? Recipes.List(CallArgument.Of(index), destinationArgument) : Recipes.List(CallArgument.Of(index)), EquatableArray<ParameterReplacement>.Empty, Reroute: null, custom.DestinationProperty is { } property ? CallArgument.Of(index, property) : destination)
+                : new SendRecipe(DictionaryAdapter(carrier, "Outgoing"), Recipes.List(destinationArgument, CallArgument.Of(index)), EquatableArray<ParameterReplacement>.Empty, Reroute: null, destination);
+            return (recipe, carrier.System, carrier.Adapter);
         }
 
         return null;
     }
 
-    private static string? DestinationParameter(System.Collections.Immutable.ImmutableArray<IParameterSymbol> parameters, int offset)
+    private static AdapterRef DictionaryAdapter(Carrier carrier, string direction) =>
+        Recipes.RuntimeAdapter((carrier.ObjectValues ? "ObjectHeaders" : "StringHeaders") + direction);
+
+    private static int? DestinationParameter(System.Collections.Immutable.ImmutableArray<IParameterSymbol> parameters, int offset)
     {
         for (int i = offset; i < parameters.Length; i++)
         {
             if (parameters[i].Type.SpecialType == SpecialType.System_String
                 && s_destinationNames.Any(n => string.Equals(n, parameters[i].Name, StringComparison.OrdinalIgnoreCase)))
             {
-                return "p" + (i - offset);
+                return i - offset;
             }
         }
 
         return null;
     }
 
-    private static string? AccessFor(ITypeSymbol type)
+    /// <summary>Whether a header dictionary holds object values (true), string values (false), or is no dictionary MessageTrace can use (null).</summary>
+    private static bool? ValueKind(ITypeSymbol type)
     {
         foreach (var candidate in new[] { type }.Concat(type.AllInterfaces))
         {
@@ -144,8 +134,8 @@ internal static class CustomCarriers
             {
                 return named.TypeArguments[1].SpecialType switch
                 {
-                    SpecialType.System_String => "global::MessageTrace.StringDictionaryHeaders",
-                    SpecialType.System_Object => "global::MessageTrace.ObjectDictionaryHeaders",
+                    SpecialType.System_String => false,
+                    SpecialType.System_Object => true,
                     _ => null,
                 };
             }
@@ -153,10 +143,6 @@ internal static class CustomCarriers
 
         return null;
     }
-
-    private static string NewDictionary(string access) => access.EndsWith("StringDictionaryHeaders", StringComparison.Ordinal)
-        ? "global::System.Collections.Generic.Dictionary<string, string>"
-        : "global::System.Collections.Generic.Dictionary<string, object?>";
 
     private static string SystemOf(AttributeData attribute)
     {

@@ -63,6 +63,27 @@ public static class MessagingAttributes
     public const string RabbitMqRoutingKey = "messaging.rabbitmq.destination.routing_key";
     /// <summary><c>messaging.rabbitmq.message.delivery_tag</c>.</summary>
     public const string RabbitMqDeliveryTag = "messaging.rabbitmq.message.delivery_tag";
+
+    /// <summary>Sets a text attribute unless the value is null or empty.</summary>
+    public static void SetText(System.Diagnostics.Activity activity, string name, string? value)
+    {
+        if (!string.IsNullOrEmpty(value))
+        {
+            activity.SetTag(name, value);
+        }
+    }
+
+    /// <summary>Sets <c>messaging.message.id</c> unless the id is null or empty.</summary>
+    public static void SetMessageId(System.Diagnostics.Activity activity, string? messageId) => SetText(activity, MessageId, messageId);
+
+    /// <summary>Sets the opt-in <c>messaging.message.body.size</c> when the site asks for it and the size is known.</summary>
+    public static void SetBodySize(System.Diagnostics.Activity activity, MessagingSite site, int? bodySize)
+    {
+        if (site.RecordBodySize && bodySize is { } size)
+        {
+            activity.SetTag(MessageBodySize, size);
+        }
+    }
 }
 
 /// <summary>Values of <c>messaging.operation.type</c>.</summary>

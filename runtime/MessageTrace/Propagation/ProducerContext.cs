@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Diagnostics;
 
 namespace MessageTrace;
@@ -14,16 +15,23 @@ public static class ProducerContext
 
     /// <summary>
     /// Whether the headers hold a <c>traceparent</c> MessageTrace wrote for an earlier send. Unlike
-    /// <see cref="Inspect"/> it never parses, so the untraced path stays allocation-free.
+    /// <see cref="Inspect{TCarrier, TWriter}(TCarrier, out ActivityContext, TWriter)"/> it never parses, so the untraced path stays allocation-free.
     /// </summary>
     public static bool HoldsEarlierContext<TCarrier, TWriter>(TCarrier carrier, TWriter writer = default)
+        where TWriter : struct, IHeaderWriter<TCarrier> => HoldsEarlierContext(carrier, carrier, writer);
+
+    /// <summary>
+    /// <see cref="HoldsEarlierContext{TCarrier, TWriter}(TCarrier, TWriter)"/> for a carrier that is not
+    /// the header collection itself (a message adapter): <paramref name="identity"/> is the collection.
+    /// </summary>
+    internal static bool HoldsEarlierContext<TCarrier, TWriter>(TCarrier carrier, object? identity, TWriter writer)
         where TWriter : struct, IHeaderWriter<TCarrier>
     {
         try
         {
-            return carrier is not null
+            return identity is not null
                 && writer.TryRead(carrier, TraceHeaders.TraceParent, out var existing)
-                && CarrierClaims.IsOurs(carrier, existing);
+                && CarrierClaims.IsOurs(identity, existing);
         }
         catch (Exception)
         {
@@ -52,10 +60,37 @@ public static class ProducerContext
     }
 
     /// <summary>
+    /// Copies the headers of <paramref name="source"/> into <paramref name="target"/>, leaving out the trace
+    /// headers MessageTrace wrote for an earlier send: what a copy of a message sharing its headers needs.
+    /// </summary>
+    public static void CopyUserHeaders(IDictionary<string, string>? source, IDictionary<string, string> target)
+    {
+        if (source is null)
+        {
+            return;
+        }
+
+        foreach (var header in source)
+        {
+            if (!IsWrittenByMessageTrace(source, header.Key, header.Value))
+            {
+                target[header.Key] = header.Value;
+            }
+        }
+    }
+
+    /// <summary>
     /// Classifies the headers of an outgoing message. <paramref name="userContext"/> is the parsed user
     /// creation context when the state is <see cref="CarrierState.UserContext"/> and it parses.
     /// </summary>
     public static CarrierState Inspect<TCarrier, TWriter>(TCarrier carrier, out ActivityContext userContext, TWriter writer = default)
+        where TWriter : struct, IHeaderWriter<TCarrier> => Inspect(carrier, carrier, out userContext, writer);
+
+    /// <summary>
+    /// <see cref="Inspect{TCarrier, TWriter}(TCarrier, out ActivityContext, TWriter)"/> for a carrier that
+    /// is not the header collection itself: <paramref name="identity"/> is the collection.
+    /// </summary>
+    internal static CarrierState Inspect<TCarrier, TWriter>(TCarrier carrier, object? identity, out ActivityContext userContext, TWriter writer)
         where TWriter : struct, IHeaderWriter<TCarrier>
     {
         userContext = default;
@@ -71,7 +106,7 @@ public static class ProducerContext
                 return CarrierState.Empty;
             }
 
-            if (CarrierClaims.IsOurs(carrier!, existing))
+            if (identity is not null && CarrierClaims.IsOurs(identity, existing))
             {
                 return CarrierState.WrittenForEarlierSend;
             }
@@ -93,9 +128,16 @@ public static class ProducerContext
     /// context into headers another send is using.
     /// </summary>
     public static bool TryInject<TCarrier, TWriter>(TCarrier carrier, in ActivityContext context, bool replaceOurs = false, TWriter writer = default)
+        where TWriter : struct, IHeaderWriter<TCarrier> => TryInject(carrier, carrier, context, replaceOurs, writer);
+
+    /// <summary>
+    /// <see cref="TryInject{TCarrier, TWriter}(TCarrier, in ActivityContext, bool, TWriter)"/> for a carrier
+    /// that is not the header collection itself: <paramref name="identity"/> is the collection.
+    /// </summary>
+    internal static bool TryInject<TCarrier, TWriter>(TCarrier carrier, object? identity, in ActivityContext context, bool replaceOurs, TWriter writer)
         where TWriter : struct, IHeaderWriter<TCarrier>
     {
-        if (context == default || carrier is null)
+        if (context == default || identity is null)
         {
             return true;
         }
@@ -115,7 +157,7 @@ public static class ProducerContext
                 // A custom propagator owns the header format. When it writes a traceparent (a W3C pair
                 // composed with others), claim that value too, so a later send sharing these headers
                 // does not take it for the user's context.
-                if (!replaceOurs && CarrierClaims.IsClaimed(carrier))
+                if (!replaceOurs && CarrierClaims.IsClaimed(identity))
                 {
                     return false;
                 }
@@ -123,7 +165,7 @@ public static class ProducerContext
                 ContextPropagation.InjectWith<TCarrier, TWriter>(propagator, carrier, context);
                 if (writer.TryRead(carrier, TraceHeaders.TraceParent, out var injected) && injected.Instance is { } instance)
                 {
-                    CarrierClaims.Reclaim(carrier, instance);
+                    CarrierClaims.Reclaim(identity, instance);
                 }
 
                 return true;
@@ -132,9 +174,9 @@ public static class ProducerContext
             object written = writer.PrefersUtf8 ? TraceParent.FormatUtf8(context) : TraceParent.Format(context);
             if (replaceOurs)
             {
-                CarrierClaims.Reclaim(carrier, written);
+                CarrierClaims.Reclaim(identity, written);
             }
-            else if (!CarrierClaims.TryClaim(carrier, written))
+            else if (!CarrierClaims.TryClaim(identity, written))
             {
                 return false;
             }
@@ -150,7 +192,7 @@ public static class ProducerContext
 
             if (ContextPropagation.InjectCompanions(carrier, context, withBaggage, writer) is { } baggage)
             {
-                CarrierClaims.RecordBaggage(carrier, baggage);
+                CarrierClaims.RecordBaggage(identity, baggage);
             }
             return true;
         }

@@ -12,29 +12,15 @@ namespace MessageTrace;
 public static class SpanCompletion
 {
     /// <summary>Stops <paramref name="activity"/> when <paramref name="task"/> completes, recording its result through <paramref name="onResult"/>.</summary>
-    public static Task<TResult> StopWhenDone<TResult>(Task<TResult> task, Activity activity, Action<Activity, TResult>? onResult)
-    {
-        if (task is null)
-        {
-            // A method that returned no task at all: the caller gets exactly that, and the span ends.
-            activity.Stop();
-            return task!;
-        }
-
-        if (task.Status == TaskStatus.RanToCompletion)
-        {
-            Finish(activity, task.Result, onResult);
-            return task;
-        }
-
-        return Await(task, activity, onResult);
-    }
+    public static Task<TResult> StopWhenDone<TResult>(Task<TResult> task, Activity activity, Action<Activity, TResult>? onResult) =>
+        StopWhenDone(task, activity, new CallbackResult<TResult>(onResult));
 
     /// <summary>Stops <paramref name="activity"/> when <paramref name="task"/> completes.</summary>
     public static Task StopWhenDone(Task task, Activity activity)
     {
         if (task is null)
         {
+            // A method that returned no task at all: the caller gets exactly that, and the span ends.
             activity.Stop();
             return task!;
         }
@@ -49,19 +35,8 @@ public static class SpanCompletion
     }
 
     /// <summary>Stops <paramref name="activity"/> when <paramref name="task"/> completes, recording its result through <paramref name="onResult"/>.</summary>
-    public static ValueTask<TResult> StopWhenDone<TResult>(ValueTask<TResult> task, Activity activity, Action<Activity, TResult>? onResult)
-    {
-        if (task.IsCompletedSuccessfully)
-        {
-            // Reading Result consumes the ValueTask (a pooled IValueTaskSource may be reused at once), so
-            // the caller gets a new one holding the result rather than the consumed original.
-            var result = task.Result;
-            Finish(activity, result, onResult);
-            return new ValueTask<TResult>(result);
-        }
-
-        return new ValueTask<TResult>(Await(task.AsTask(), activity, onResult));
-    }
+    public static ValueTask<TResult> StopWhenDone<TResult>(ValueTask<TResult> task, Activity activity, Action<Activity, TResult>? onResult) =>
+        StopWhenDone(task, activity, new CallbackResult<TResult>(onResult));
 
     /// <summary>Stops <paramref name="activity"/> when <paramref name="task"/> completes.</summary>
     public static ValueTask StopWhenDone(ValueTask task, Activity activity)
@@ -82,12 +57,54 @@ public static class SpanCompletion
         return result;
     }
 
-    private static async Task<TResult> Await<TResult>(Task<TResult> task, Activity activity, Action<Activity, TResult>? onResult)
+    internal static Task<TResult> StopWhenDone<TResult, TRecorder>(Task<TResult> task, Activity activity, TRecorder recorder)
+        where TRecorder : struct, IResultRecorder
+    {
+        if (task is null)
+        {
+            activity.Stop();
+            return task!;
+        }
+
+        if (task.Status == TaskStatus.RanToCompletion)
+        {
+            Finish(activity, task.Result, recorder);
+            return task;
+        }
+
+        return Await(task, activity, recorder);
+    }
+
+    internal static ValueTask<TResult> StopWhenDone<TResult, TRecorder>(ValueTask<TResult> task, Activity activity, TRecorder recorder)
+        where TRecorder : struct, IResultRecorder
+    {
+        if (task.IsCompletedSuccessfully)
+        {
+            // Reading Result consumes the ValueTask (a pooled IValueTaskSource may be reused at once), so
+            // the caller gets a new one holding the result rather than the consumed original.
+            var result = task.Result;
+            Finish(activity, result, recorder);
+            return new ValueTask<TResult>(result);
+        }
+
+        return new ValueTask<TResult>(Await(task.AsTask(), activity, recorder));
+    }
+
+    /// <summary>Records a synchronous call's result and stops the span.</summary>
+    internal static TResult StopAfter<TResult, TRecorder>(TResult result, Activity activity, TRecorder recorder)
+        where TRecorder : struct, IResultRecorder
+    {
+        Finish(activity, result, recorder);
+        return result;
+    }
+
+    private static async Task<TResult> Await<TResult, TRecorder>(Task<TResult> task, Activity activity, TRecorder recorder)
+        where TRecorder : struct, IResultRecorder
     {
         try
         {
             var result = await task.ConfigureAwait(false);
-            Finish(activity, result, onResult);
+            Record(activity, result, recorder);
             return result;
         }
         catch (Exception exception) when (SpanFailure.Record(activity, exception))
@@ -116,20 +133,23 @@ public static class SpanCompletion
         }
     }
 
-    private static void Finish<TResult>(Activity activity, TResult result, Action<Activity, TResult>? onResult)
+    private static void Finish<TResult, TRecorder>(Activity activity, TResult result, TRecorder recorder)
+        where TRecorder : struct, IResultRecorder
     {
-        if (onResult is not null && activity.IsAllDataRequested)
-        {
-            try
-            {
-                onResult(activity, result);
-            }
-            catch (Exception)
-            {
-                // Reading a result attribute must not turn a successful send into a failure.
-            }
-        }
-
+        Record(activity, result, recorder);
         activity.Stop();
+    }
+
+    internal static void Record<TResult, TRecorder>(Activity activity, TResult result, TRecorder recorder)
+        where TRecorder : struct, IResultRecorder
+    {
+        try
+        {
+            recorder.Record(activity, result);
+        }
+        catch (Exception)
+        {
+            // Reading a result attribute must not turn a successful call into a failure.
+        }
     }
 }

@@ -6,14 +6,7 @@
 namespace System.Runtime.CompilerServices
 {
     [global::System.AttributeUsage(global::System.AttributeTargets.Method, AllowMultiple = true)]
-    file sealed class InterceptsLocationAttribute : global::System.Attribute
-    {
-        public InterceptsLocationAttribute(int version, string data)
-        {
-            _ = version;
-            _ = data;
-        }
-    }
+    file sealed class InterceptsLocationAttribute : global::System.Attribute { public InterceptsLocationAttribute(int version, string data) { } }
 }
 
 namespace MessageTrace.Generated
@@ -21,156 +14,34 @@ namespace MessageTrace.Generated
     [global::System.CodeDom.Compiler.GeneratedCode("MessageTrace.Generator", "VERSION")]
     file static class RocketMqHandlerInterceptors
     {
+        internal static readonly global::MessageTrace.MessagingSite s_site0 = new("rocketmq", consumerGroup: "stats");
+        internal static readonly global::MessageTrace.MessagingSite s_site1 = new("rocketmq", template: "entities.{kind}", consumerGroup: "store");
+
         // Program.cs(26,13)
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "qHV5pQIjt0bkV726c6+fMd8CAABQcm9ncmFtLmNz")]
         public static global::System.Threading.Tasks.Task HandleAsync_85301b11(global::System.Collections.Generic.IReadOnlyList<global::Org.Apache.Rocketmq.MessageView> p0)
-        {
-            var previous = global::System.Diagnostics.Activity.Current;
-            var activity = RocketMqHandlerTracing.StartBatchProcess(p0, "rocketmq", null, "stats", "", false, global::MessageTrace.HandlerParentPolicy.CreationContextWhenNoAmbient, out var baggage);
-            if (activity is null)
-            {
-                return global::Shop.Batches.HandleAsync(p0);
-            }
-
-            // The message's baggage is current for the handler body only, awaits included.
-            var baggageScope = baggage.Count > 0 ? global::MessageTrace.HandlerBaggage.Enter(baggage) : null;
-            try
-            {
-                return global::MessageTrace.SpanCompletion.StopWhenDone(global::Shop.Batches.HandleAsync(p0), activity);
-            }
-            catch (global::System.Exception exception) when (global::MessageTrace.SpanFailure.RecordAndStop(activity, exception))
-            {
-                throw;
-            }
-            finally
-            {
-                // The process span ends here for the caller, whatever parent it was given.
-                global::System.Diagnostics.Activity.Current = previous;
-                global::MessageTrace.HandlerBaggage.Exit(baggageScope);
-            }
-        }
+            => global::MessageTrace.TracedHandler.InvokeBatchAsync(s_site0, default(RocketMqIncoming), p0, (object?)null, static (m, a) => global::Shop.Batches.HandleAsync((global::System.Collections.Generic.IReadOnlyList<global::Org.Apache.Rocketmq.MessageView>)m!));
 
         // Program.cs(27,9)
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "qHV5pQIjt0bkV726c6+fMQYDAABQcm9ncmFtLmNz")]
         public static TEntity Store_8ed43ae8<TEntity, TKey>(this global::Shop.Repository<TEntity> receiver, global::Org.Apache.Rocketmq.MessageView p0, TKey p1)
             where TEntity : class, new()
             where TKey : notnull
-        {
-            var previous = global::System.Diagnostics.Activity.Current;
-            var activity = RocketMqHandlerTracing.StartProcess(p0, "rocketmq", "entities.{kind}", "store", "", false, global::MessageTrace.HandlerParentPolicy.CreationContextWhenNoAmbient, out var baggage);
-            if (activity is null)
-            {
-                return receiver.Store<TKey>(p0, p1);
-            }
-
-            // The message's baggage is current for the handler body only, awaits included.
-            var baggageScope = baggage.Count > 0 ? global::MessageTrace.HandlerBaggage.Enter(baggage) : null;
-            try
-            {
-                var result = receiver.Store<TKey>(p0, p1);
-                return result;
-            }
-            catch (global::System.Exception exception) when (global::MessageTrace.SpanFailure.Record(activity, exception))
-            {
-                throw;
-            }
-            finally
-            {
-                activity.Stop();
-                // The process span ends here for the caller, whatever parent it was given.
-                global::System.Diagnostics.Activity.Current = previous;
-                global::MessageTrace.HandlerBaggage.Exit(baggageScope);
-            }
-        }
+            => global::MessageTrace.TracedHandler.Invoke(s_site1, default(RocketMqIncoming), p0, (receiver, p1), static (m, a) => a.receiver.Store<TKey>(m, a.p1));
     }
 
+    // A received RocketMQ message: its topic, its properties (the carrier), and the attributes it carries.
     [global::System.CodeDom.Compiler.GeneratedCode("MessageTrace.Generator", "VERSION")]
-    file static class RocketMqHandlerTracing
+    file readonly struct RocketMqIncoming : global::MessageTrace.IIncomingMessages<global::Org.Apache.Rocketmq.MessageView?>
     {
-        public static global::System.Diagnostics.Activity? StartProcess(global::Org.Apache.Rocketmq.MessageView? message, string system, string? template, string? consumerGroup, string messagingNamespace, bool recordBodySize, global::MessageTrace.HandlerParentPolicy policy, out global::OpenTelemetry.Baggage baggage)
-        {
-            baggage = default;
-            if (!global::MessageTrace.MessageTraceSource.Source.HasListeners())
-            {
-                return null;
-            }
+        public bool TryRead(global::Org.Apache.Rocketmq.MessageView? message, string name, out global::MessageTrace.HeaderValue value) => default(global::MessageTrace.StringDictionaryHeaders).TryRead(message?.Properties, name, out value);
+        public string? Destination(global::Org.Apache.Rocketmq.MessageView? message) => message?.Topic;
+        public string? MessageId(global::Org.Apache.Rocketmq.MessageView? message) => message?.MessageId;
+        public void RecordSiteAttributes(global::System.Diagnostics.Activity activity, global::MessageTrace.MessagingSite site) => global::MessageTrace.RocketMqAttributes.RecordNamespace(activity, site);
 
-            // A null message or missing, malformed or oversized headers give no context: a root span, no link.
-            var propagation = message is null ? default : global::MessageTrace.ContextPropagation.Extract(message.Properties, default(global::MessageTrace.StringDictionaryHeaders));
-            var activity = global::MessageTrace.MessagingSpans.StartProcess(system, message is null ? null : message.Topic, template, consumerGroup, propagation.ActivityContext, policy);
-            if (activity is not null && activity.IsAllDataRequested)
-            {
-                activity.SetTag("messaging.rocketmq.namespace", messagingNamespace);
-                if (message is not null)
-                {
-                    SetMessageTags(activity, message, recordBodySize);
-                }
-            }
+        public void RecordAttributes(global::System.Diagnostics.Activity activity, global::Org.Apache.Rocketmq.MessageView? message, global::MessageTrace.MessagingSite site) =>
+            global::MessageTrace.RocketMqAttributes.RecordIncoming(activity, site, message!.Tag, message.Keys, message.MessageGroup, message.DeliveryTimestamp, message.DeliveryAttempt, message.Body?.Length);
 
-            baggage = propagation.Baggage;
-            return activity;
-        }
-
-        public static global::System.Diagnostics.Activity? StartBatchProcess(global::System.Collections.Generic.IEnumerable<global::Org.Apache.Rocketmq.MessageView?>? messages, string system, string? template, string? consumerGroup, string messagingNamespace, bool recordBodySize, global::MessageTrace.HandlerParentPolicy policy, out global::OpenTelemetry.Baggage baggage)
-        {
-            baggage = default;
-            if (!global::MessageTrace.MessageTraceSource.Source.HasListeners())
-            {
-                return null;
-            }
-
-            // A batch has many creation contexts: the span hangs under the ambient span and links each message.
-            var links = Links(messages, out var destination, out var count);
-            var activity = global::MessageTrace.MessagingSpans.StartBatch(global::MessageTrace.MessagingOperationTypes.Process, global::System.Diagnostics.ActivityKind.Consumer, system, destination, template, consumerGroup, links, count);
-            if (activity is not null && activity.IsAllDataRequested)
-            {
-                activity.SetTag("messaging.rocketmq.namespace", messagingNamespace);
-            }
-
-            return activity;
-        }
-
-        private static global::System.Collections.Generic.List<global::System.Diagnostics.ActivityLink> Links(global::System.Collections.Generic.IEnumerable<global::Org.Apache.Rocketmq.MessageView?>? messages, out string? destination, out int count)
-        {
-            var links = new global::System.Collections.Generic.List<global::System.Diagnostics.ActivityLink>();
-            destination = null;
-            count = 0;
-            if (messages is null)
-            {
-                return links;
-            }
-
-            foreach (var message in messages)
-            {
-                count++;
-                if (message is null)
-                {
-                    continue;
-                }
-
-                destination ??= message.Topic;
-                var context = global::MessageTrace.ContextPropagation.Extract(message.Properties, default(global::MessageTrace.StringDictionaryHeaders)).ActivityContext;
-                if (context != default)
-                {
-                    links.Add(global::MessageTrace.MessagingSpans.LinkFor(context, message.MessageId));
-                }
-            }
-
-            return links;
-        }
-
-        private static void SetMessageTags(global::System.Diagnostics.Activity activity, global::Org.Apache.Rocketmq.MessageView message, bool recordBodySize)
-        {
-            if (message.MessageId is { Length: > 0 } id) activity.SetTag(global::MessageTrace.MessagingAttributes.MessageId, id);
-            if (message.Tag is { Length: > 0 } v0) activity.SetTag("messaging.rocketmq.message.tag", v0);
-            if (global::MessageTrace.TagValues.StringArray(message.Keys) is { } v1) activity.SetTag("messaging.rocketmq.message.keys", v1);
-            if (message.MessageGroup is { Length: > 0 } v2) activity.SetTag("messaging.rocketmq.message.group", v2);
-            if (global::MessageTrace.TagValues.EpochMilliseconds(message.DeliveryTimestamp) is { } v3) activity.SetTag("messaging.rocketmq.message.delivery_timestamp", v3);
-            activity.SetTag("messaging.rocketmq.message.delivery_attempt", (int)message.DeliveryAttempt);
-            if (recordBodySize)
-            {
-                activity.SetTag(global::MessageTrace.MessagingAttributes.MessageBodySize, message.Body?.Length);
-            }
-        }
+        public string? FailureOf<TResult>(TResult result) => result is global::Org.Apache.Rocketmq.ConsumeResult.FAILURE ? "FAILURE" : null;
     }
 }

@@ -6,14 +6,7 @@
 namespace System.Runtime.CompilerServices
 {
     [global::System.AttributeUsage(global::System.AttributeTargets.Method, AllowMultiple = true)]
-    file sealed class InterceptsLocationAttribute : global::System.Attribute
-    {
-        public InterceptsLocationAttribute(int version, string data)
-        {
-            _ = version;
-            _ = data;
-        }
-    }
+    file sealed class InterceptsLocationAttribute : global::System.Attribute { public InterceptsLocationAttribute(int version, string data) { } }
 }
 
 namespace MessageTrace.Generated
@@ -21,145 +14,38 @@ namespace MessageTrace.Generated
     [global::System.CodeDom.Compiler.GeneratedCode("MessageTrace.Generator", "VERSION")]
     file static class RocketMqHandlerInterceptors
     {
+        internal static readonly global::MessageTrace.MessagingSite s_site0 = new("rocketmq", consumerGroup: "audit", recordBodySize: true);
+        internal static readonly global::MessageTrace.MessagingSite s_site1 = new("rocketmq", consumerGroup: "billing", messagingNamespace: "shop");
+        internal static readonly global::MessageTrace.MessagingSite s_site2 = new("rocketmq", consumerGroup: "billing", parentPolicy: global::MessageTrace.HandlerParentPolicy.LinkOnly);
+
         // Program.cs(28,35)
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "qju0V6WqbRQ19M6RX1tUjMMDAABQcm9ncmFtLmNz")]
         public static void Audit_d1b871fa(this global::Shop.Billing receiver, global::Org.Apache.Rocketmq.MessageView p0, int p1)
-        {
-            var previous = global::System.Diagnostics.Activity.Current;
-            var activity = RocketMqHandlerTracing.StartProcess(p0, "rocketmq", null, "audit", "", true, global::MessageTrace.HandlerParentPolicy.CreationContextWhenNoAmbient, out var baggage);
-            if (activity is null)
-            {
-                receiver.Audit(p0, p1);
-                return;
-            }
-
-            // The message's baggage is current for the handler body only, awaits included.
-            var baggageScope = baggage.Count > 0 ? global::MessageTrace.HandlerBaggage.Enter(baggage) : null;
-            try
-            {
-                receiver.Audit(p0, p1);
-            }
-            catch (global::System.Exception exception) when (global::MessageTrace.SpanFailure.Record(activity, exception))
-            {
-                throw;
-            }
-            finally
-            {
-                activity.Stop();
-                // The process span ends here for the caller, whatever parent it was given.
-                global::System.Diagnostics.Activity.Current = previous;
-                global::MessageTrace.HandlerBaggage.Exit(baggageScope);
-            }
-        }
+            => global::MessageTrace.TracedHandler.InvokeVoid(s_site0, default(RocketMqIncoming), p0, (receiver, p1), static (m, a) => a.receiver.Audit(m, a.p1));
 
         // Program.cs(26,13)
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "qju0V6WqbRQ19M6RX1tUjEYDAABQcm9ncmFtLmNz")]
         public static global::Org.Apache.Rocketmq.ConsumeResult Consume_02a69004(this global::Shop.Billing receiver, global::Org.Apache.Rocketmq.MessageView p0)
-        {
-            var previous = global::System.Diagnostics.Activity.Current;
-            var activity = RocketMqHandlerTracing.StartProcess(p0, "rocketmq", null, "billing", "shop", false, global::MessageTrace.HandlerParentPolicy.CreationContextWhenNoAmbient, out var baggage);
-            if (activity is null)
-            {
-                return receiver.Consume(p0);
-            }
-
-            // The message's baggage is current for the handler body only, awaits included.
-            var baggageScope = baggage.Count > 0 ? global::MessageTrace.HandlerBaggage.Enter(baggage) : null;
-            try
-            {
-                var result = receiver.Consume(p0);
-                if (result == global::Org.Apache.Rocketmq.ConsumeResult.FAILURE)
-                {
-                    global::MessageTrace.SpanFailure.RecordResult(activity, "FAILURE");
-                }
-
-                return result;
-            }
-            catch (global::System.Exception exception) when (global::MessageTrace.SpanFailure.Record(activity, exception))
-            {
-                throw;
-            }
-            finally
-            {
-                activity.Stop();
-                // The process span ends here for the caller, whatever parent it was given.
-                global::System.Diagnostics.Activity.Current = previous;
-                global::MessageTrace.HandlerBaggage.Exit(baggageScope);
-            }
-        }
-
-        private static readonly global::System.Action<global::System.Diagnostics.Activity, global::Org.Apache.Rocketmq.ConsumeResult> s_ConsumeAsync_a6af7b9aFailure =
-            static (activity, result) => { if (result == global::Org.Apache.Rocketmq.ConsumeResult.FAILURE) global::MessageTrace.SpanFailure.RecordResult(activity, "FAILURE"); };
+            => global::MessageTrace.TracedHandler.Invoke(s_site1, default(RocketMqIncoming), p0, receiver, static (m, a) => a.Consume(m));
 
         // Program.cs(27,19)
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "qju0V6WqbRQ19M6RX1tUjG8DAABQcm9ncmFtLmNz")]
         public static global::System.Threading.Tasks.Task<global::Org.Apache.Rocketmq.ConsumeResult> ConsumeAsync_a6af7b9a(this global::Shop.Billing receiver, global::Org.Apache.Rocketmq.MessageView p0)
-        {
-            var previous = global::System.Diagnostics.Activity.Current;
-            var activity = RocketMqHandlerTracing.StartProcess(p0, "rocketmq", null, "billing", "", false, global::MessageTrace.HandlerParentPolicy.LinkOnly, out var baggage);
-            if (activity is null)
-            {
-                return receiver.ConsumeAsync(p0);
-            }
-
-            // The message's baggage is current for the handler body only, awaits included.
-            var baggageScope = baggage.Count > 0 ? global::MessageTrace.HandlerBaggage.Enter(baggage) : null;
-            try
-            {
-                return global::MessageTrace.SpanCompletion.StopWhenDone(receiver.ConsumeAsync(p0), activity, s_ConsumeAsync_a6af7b9aFailure);
-            }
-            catch (global::System.Exception exception) when (global::MessageTrace.SpanFailure.RecordAndStop(activity, exception))
-            {
-                throw;
-            }
-            finally
-            {
-                // The process span ends here for the caller, whatever parent it was given.
-                global::System.Diagnostics.Activity.Current = previous;
-                global::MessageTrace.HandlerBaggage.Exit(baggageScope);
-            }
-        }
+            => global::MessageTrace.TracedHandler.InvokeAsync(s_site2, default(RocketMqIncoming), p0, receiver, static (m, a) => a.ConsumeAsync(m));
     }
 
+    // A received RocketMQ message: its topic, its properties (the carrier), and the attributes it carries.
     [global::System.CodeDom.Compiler.GeneratedCode("MessageTrace.Generator", "VERSION")]
-    file static class RocketMqHandlerTracing
+    file readonly struct RocketMqIncoming : global::MessageTrace.IIncomingMessages<global::Org.Apache.Rocketmq.MessageView?>
     {
-        public static global::System.Diagnostics.Activity? StartProcess(global::Org.Apache.Rocketmq.MessageView? message, string system, string? template, string? consumerGroup, string messagingNamespace, bool recordBodySize, global::MessageTrace.HandlerParentPolicy policy, out global::OpenTelemetry.Baggage baggage)
-        {
-            baggage = default;
-            if (!global::MessageTrace.MessageTraceSource.Source.HasListeners())
-            {
-                return null;
-            }
+        public bool TryRead(global::Org.Apache.Rocketmq.MessageView? message, string name, out global::MessageTrace.HeaderValue value) => default(global::MessageTrace.StringDictionaryHeaders).TryRead(message?.Properties, name, out value);
+        public string? Destination(global::Org.Apache.Rocketmq.MessageView? message) => message?.Topic;
+        public string? MessageId(global::Org.Apache.Rocketmq.MessageView? message) => message?.MessageId;
+        public void RecordSiteAttributes(global::System.Diagnostics.Activity activity, global::MessageTrace.MessagingSite site) => global::MessageTrace.RocketMqAttributes.RecordNamespace(activity, site);
 
-            // A null message or missing, malformed or oversized headers give no context: a root span, no link.
-            var propagation = message is null ? default : global::MessageTrace.ContextPropagation.Extract(message.Properties, default(global::MessageTrace.StringDictionaryHeaders));
-            var activity = global::MessageTrace.MessagingSpans.StartProcess(system, message is null ? null : message.Topic, template, consumerGroup, propagation.ActivityContext, policy);
-            if (activity is not null && activity.IsAllDataRequested)
-            {
-                activity.SetTag("messaging.rocketmq.namespace", messagingNamespace);
-                if (message is not null)
-                {
-                    SetMessageTags(activity, message, recordBodySize);
-                }
-            }
+        public void RecordAttributes(global::System.Diagnostics.Activity activity, global::Org.Apache.Rocketmq.MessageView? message, global::MessageTrace.MessagingSite site) =>
+            global::MessageTrace.RocketMqAttributes.RecordIncoming(activity, site, message!.Tag, message.Keys, message.MessageGroup, message.DeliveryTimestamp, message.DeliveryAttempt, message.Body?.Length);
 
-            baggage = propagation.Baggage;
-            return activity;
-        }
-
-        private static void SetMessageTags(global::System.Diagnostics.Activity activity, global::Org.Apache.Rocketmq.MessageView message, bool recordBodySize)
-        {
-            if (message.MessageId is { Length: > 0 } id) activity.SetTag(global::MessageTrace.MessagingAttributes.MessageId, id);
-            if (message.Tag is { Length: > 0 } v0) activity.SetTag("messaging.rocketmq.message.tag", v0);
-            if (global::MessageTrace.TagValues.StringArray(message.Keys) is { } v1) activity.SetTag("messaging.rocketmq.message.keys", v1);
-            if (message.MessageGroup is { Length: > 0 } v2) activity.SetTag("messaging.rocketmq.message.group", v2);
-            if (global::MessageTrace.TagValues.EpochMilliseconds(message.DeliveryTimestamp) is { } v3) activity.SetTag("messaging.rocketmq.message.delivery_timestamp", v3);
-            activity.SetTag("messaging.rocketmq.message.delivery_attempt", (int)message.DeliveryAttempt);
-            if (recordBodySize)
-            {
-                activity.SetTag(global::MessageTrace.MessagingAttributes.MessageBodySize, message.Body?.Length);
-            }
-        }
+        public string? FailureOf<TResult>(TResult result) => result is global::Org.Apache.Rocketmq.ConsumeResult.FAILURE ? "FAILURE" : null;
     }
 }

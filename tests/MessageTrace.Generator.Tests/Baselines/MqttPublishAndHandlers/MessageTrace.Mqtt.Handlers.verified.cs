@@ -6,14 +6,7 @@
 namespace System.Runtime.CompilerServices
 {
     [global::System.AttributeUsage(global::System.AttributeTargets.Method, AllowMultiple = true)]
-    file sealed class InterceptsLocationAttribute : global::System.Attribute
-    {
-        public InterceptsLocationAttribute(int version, string data)
-        {
-            _ = version;
-            _ = data;
-        }
-    }
+    file sealed class InterceptsLocationAttribute : global::System.Attribute { public InterceptsLocationAttribute(int version, string data) { } }
 }
 
 namespace MessageTrace.Generated
@@ -21,113 +14,51 @@ namespace MessageTrace.Generated
     [global::System.CodeDom.Compiler.GeneratedCode("MessageTrace.Generator", "VERSION")]
     file static class MqttHandlerInterceptors
     {
+        internal static readonly global::MessageTrace.MessagingSite s_site0 = new("mqtt");
+
         // Program.cs(20,79)
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "AYg/CKS+kEU8BweFEjkCsmACAABQcm9ncmFtLmNz")]
         public static global::System.Threading.Tasks.Task HandleAsync_3d2ba2e4(this global::Shop.Orders receiver, global::MQTTnet.MqttApplicationMessage p0)
-        {
-            var previous = global::System.Diagnostics.Activity.Current;
-            var activity = MqttHandlerTracing.StartProcess(p0, "mqtt", null, null, "", false, global::MessageTrace.HandlerParentPolicy.CreationContextWhenNoAmbient, out var baggage);
-            if (activity is null)
-            {
-                return receiver.HandleAsync(p0);
-            }
-
-            // The message's baggage is current for the handler body only, awaits included.
-            var baggageScope = baggage.Count > 0 ? global::MessageTrace.HandlerBaggage.Enter(baggage) : null;
-            try
-            {
-                return global::MessageTrace.SpanCompletion.StopWhenDone(receiver.HandleAsync(p0), activity);
-            }
-            catch (global::System.Exception exception) when (global::MessageTrace.SpanFailure.RecordAndStop(activity, exception))
-            {
-                throw;
-            }
-            finally
-            {
-                // The process span ends here for the caller, whatever parent it was given.
-                global::System.Diagnostics.Activity.Current = previous;
-                global::MessageTrace.HandlerBaggage.Exit(baggageScope);
-            }
-        }
+            => global::MessageTrace.TracedHandler.InvokeAsync(s_site0, default(MqttMessageIncoming), p0, receiver, static (m, a) => a.HandleAsync(m));
     }
 
-    [global::System.CodeDom.Compiler.GeneratedCode("MessageTrace.Generator", "VERSION")]
-    file static class MqttHandlerTracing
-    {
-        public static global::System.Diagnostics.Activity? StartProcess(global::MQTTnet.MqttApplicationMessage? message, string system, string? template, string? consumerGroup, string messagingNamespace, bool recordBodySize, global::MessageTrace.HandlerParentPolicy policy, out global::OpenTelemetry.Baggage baggage)
-        {
-            baggage = default;
-            if (!global::MessageTrace.MessageTraceSource.Source.HasListeners())
-            {
-                return null;
-            }
-
-            // A null message or missing, malformed or oversized headers give no context: a root span, no link.
-            var propagation = message is null ? default : global::MessageTrace.ContextPropagation.Extract(message.UserProperties, default(MqttUserPropertiesAccess));
-            var activity = global::MessageTrace.MessagingSpans.StartProcess(system, message is null ? null : message.Topic, template, consumerGroup, propagation.ActivityContext, policy);
-            if (activity is not null && activity.IsAllDataRequested)
-            {
-                if (message is not null)
-                {
-                    SetMessageTags(activity, message, recordBodySize);
-                }
-            }
-
-            baggage = propagation.Baggage;
-            return activity;
-        }
-
-        private static void SetMessageTags(global::System.Diagnostics.Activity activity, global::MQTTnet.MqttApplicationMessage message, bool recordBodySize)
-        {
-            if (recordBodySize)
-            {
-                activity.SetTag(global::MessageTrace.MessagingAttributes.MessageBodySize, (int)message.Payload.Length);
-            }
-        }
-    }
-
+    // MQTT 5 user properties: values go on the wire as UTF-8, so the traceparent is formatted straight to bytes.
     [global::System.CodeDom.Compiler.GeneratedCode("MessageTrace.Generator", "VERSION")]
     file readonly struct MqttUserPropertiesAccess : global::MessageTrace.IHeaderWriter<global::System.Collections.Generic.List<global::MQTTnet.Packets.MqttUserProperty>?>
     {
-        // User property values go on the wire as UTF-8: the traceparent is formatted straight to bytes.
         public bool PrefersUtf8 => true;
-
         public bool CanWrite(global::System.Collections.Generic.List<global::MQTTnet.Packets.MqttUserProperty>? carrier) => carrier is not null;
-
         public bool TryRead(global::System.Collections.Generic.List<global::MQTTnet.Packets.MqttUserProperty>? carrier, string name, out global::MessageTrace.HeaderValue value)
         {
-            if (carrier is not null)
+            foreach (var property in carrier ?? [])
             {
-                foreach (var property in carrier)
+                if (property is not null && string.Equals(property.Name, name, global::System.StringComparison.Ordinal))
                 {
-                    if (property is not null && string.Equals(property.Name, name, global::System.StringComparison.Ordinal))
-                    {
-                        // The raw bytes: parsed in place, no string decoded.
-                        value = new global::MessageTrace.HeaderValue(property.ValueBuffer);
-                        return true;
-                    }
+                    value = new global::MessageTrace.HeaderValue(property.ValueBuffer); // the raw bytes, parsed in place
+                    return true;
                 }
             }
-
             value = default;
             return false;
         }
-
-        public void Write(global::System.Collections.Generic.List<global::MQTTnet.Packets.MqttUserProperty>? carrier, string name, string value) =>
-            WriteUtf8(carrier, name, global::System.Text.Encoding.UTF8.GetBytes(value));
-
+        public void Write(global::System.Collections.Generic.List<global::MQTTnet.Packets.MqttUserProperty>? carrier, string name, string value) => WriteUtf8(carrier, name, global::System.Text.Encoding.UTF8.GetBytes(value));
         public void WriteUtf8(global::System.Collections.Generic.List<global::MQTTnet.Packets.MqttUserProperty>? carrier, string name, byte[] value)
         {
-            // MQTT 5 allows repeated user properties; a trace header must appear once.
-            for (int i = carrier!.Count - 1; i >= 0; i--)
-            {
-                if (string.Equals(carrier[i]?.Name, name, global::System.StringComparison.Ordinal))
-                {
-                    carrier.RemoveAt(i);
-                }
-            }
-
+            carrier!.RemoveAll(property => string.Equals(property?.Name, name, global::System.StringComparison.Ordinal)); // MQTT 5 allows repeats; a trace header appears once
             carrier.Add(new global::MQTTnet.Packets.MqttUserProperty(name, new global::System.ReadOnlyMemory<byte>(value)));
         }
+    }
+
+    // A received MQTT application message: its topic and user properties.
+    [global::System.CodeDom.Compiler.GeneratedCode("MessageTrace.Generator", "VERSION")]
+    file readonly struct MqttMessageIncoming : global::MessageTrace.IIncomingMessages<global::MQTTnet.MqttApplicationMessage?>
+    {
+        public bool TryRead(global::MQTTnet.MqttApplicationMessage? message, string name, out global::MessageTrace.HeaderValue value) => default(MqttUserPropertiesAccess).TryRead(message?.UserProperties, name, out value);
+        public string? Destination(global::MQTTnet.MqttApplicationMessage? message) => message?.Topic;
+        public string? MessageId(global::MQTTnet.MqttApplicationMessage? message) => null;
+        public void RecordSiteAttributes(global::System.Diagnostics.Activity activity, global::MessageTrace.MessagingSite site) { }
+        public void RecordAttributes(global::System.Diagnostics.Activity activity, global::MQTTnet.MqttApplicationMessage? message, global::MessageTrace.MessagingSite site) =>
+            global::MessageTrace.MessagingAttributes.SetBodySize(activity, site, (int)message!.Payload.Length);
+        public string? FailureOf<TResult>(TResult result) => null;
     }
 }

@@ -6,14 +6,7 @@
 namespace System.Runtime.CompilerServices
 {
     [global::System.AttributeUsage(global::System.AttributeTargets.Method, AllowMultiple = true)]
-    file sealed class InterceptsLocationAttribute : global::System.Attribute
-    {
-        public InterceptsLocationAttribute(int version, string data)
-        {
-            _ = version;
-            _ = data;
-        }
-    }
+    file sealed class InterceptsLocationAttribute : global::System.Attribute { public InterceptsLocationAttribute(int version, string data) { } }
 }
 
 namespace MessageTrace.Generated
@@ -21,154 +14,82 @@ namespace MessageTrace.Generated
     [global::System.CodeDom.Compiler.GeneratedCode("MessageTrace.Generator", "VERSION")]
     file static class MqttSendInterceptors
     {
+        internal static readonly global::MessageTrace.MessagingSite s_site0 = new("mqtt");
+
         // Program.cs(13,15)
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "AYg/CKS+kEU8BweFEjkCsk0BAABQcm9ncmFtLmNz")]
         public static global::System.Threading.Tasks.Task<global::MQTTnet.MqttClientPublishResult> MqttPublish0(this global::MQTTnet.IMqttClient receiver, global::MQTTnet.MqttApplicationMessage p0, global::System.Threading.CancellationToken p1)
-            => MqttSendTracing.MqttPublish(receiver, p0, p1, system: "mqtt", template: null, messagingNamespace: "", recordBodySize: false);
+            => global::MessageTrace.TracedSend.SendAsync(s_site0, new MqttOutgoing(p0), (receiver, p1), static (m, a) => a.receiver.PublishAsync(m.Message, a.p1));
 
         // Program.cs(14,15)
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "AYg/CKS+kEU8BweFEjkCsnkBAABQcm9ncmFtLmNz")]
         public static global::System.Threading.Tasks.Task<global::MQTTnet.MqttClientPublishResult> MqttPublishString1(this global::MQTTnet.IMqttClient receiver, string p0, string p1, global::MQTTnet.Protocol.MqttQualityOfServiceLevel p2, bool p3, global::System.Threading.CancellationToken p4)
-            => MqttSendTracing.MqttPublishString(receiver, p0, p1, p2, p3, p4, system: "mqtt", template: null, messagingNamespace: "", recordBodySize: false);
+            => global::MessageTrace.TracedSend.SendAsync(s_site0, new MqttOutgoing(p0, p1, p2, p3), (receiver, p0, p1, p2, p3, p4), static (m, a) => m.Message is not null ? a.receiver.PublishAsync(m.Message, a.p4) : global::MQTTnet.MqttClientExtensions.PublishStringAsync(a.receiver, a.p0, a.p1, a.p2, a.p3, a.p4));
     }
 
-    [global::System.CodeDom.Compiler.GeneratedCode("MessageTrace.Generator", "VERSION")]
-    file static class MqttSendTracing
-    {
-        public static global::System.Threading.Tasks.Task<global::MQTTnet.MqttClientPublishResult> MqttPublish(global::MQTTnet.IMqttClient receiver, global::MQTTnet.MqttApplicationMessage p0, global::System.Threading.CancellationToken p1, string system, string? template, string messagingNamespace, bool recordBodySize)
-        {
-            if (p0 is null || !global::MessageTrace.ProducerContext.IsActive)
-            {
-                return receiver.PublishAsync(p0!, p1);
-            }
-
-            p0.UserProperties ??= new global::System.Collections.Generic.List<global::MQTTnet.Packets.MqttUserProperty>();
-            var headers = p0.UserProperties;
-            var state = global::MessageTrace.ProducerContext.Inspect(headers, out var userContext, default(MqttUserPropertiesAccess));
-            var previous = global::System.Diagnostics.Activity.Current;
-            var activity = global::MessageTrace.MessagingSpans.StartSend(system, p0.Topic, template, userContext);
-            if (state == global::MessageTrace.CarrierState.Empty)
-            {
-                // Our span's context, or the ambient one when our span was not created: the chain stays unbroken.
-                var context = activity?.Context ?? previous?.Context ?? default;
-                global::MessageTrace.ProducerContext.TryInject(headers, context, false, default(MqttUserPropertiesAccess));
-            }
-            else if (state == global::MessageTrace.CarrierState.WrittenForEarlierSend)
-            {
-                // Headers reused from an earlier send still hold its context: replace it with this send's.
-                var context = activity?.Context ?? previous?.Context ?? default;
-                global::MessageTrace.ProducerContext.TryInject(headers, context, true, default(MqttUserPropertiesAccess));
-            }
-
-            if (activity is null)
-            {
-                return receiver.PublishAsync(p0!, p1);
-            }
-
-            try
-            {
-                return global::MessageTrace.SpanCompletion.StopWhenDone(receiver.PublishAsync(p0!, p1), activity, null);
-            }
-            catch (global::System.Exception exception) when (global::MessageTrace.SpanFailure.RecordAndStop(activity, exception))
-            {
-                throw;
-            }
-            finally
-            {
-                // The send span must not stay current in the caller once the call has been made.
-                global::System.Diagnostics.Activity.Current = previous;
-            }
-        }
-
-        public static global::System.Threading.Tasks.Task<global::MQTTnet.MqttClientPublishResult> MqttPublishString(global::MQTTnet.IMqttClient receiver, string p0, string p1, global::MQTTnet.Protocol.MqttQualityOfServiceLevel p2, bool p3, global::System.Threading.CancellationToken p4, string system, string? template, string messagingNamespace, bool recordBodySize)
-        {
-            if (p0 is null || !global::MessageTrace.ProducerContext.IsActive)
-            {
-                return global::MQTTnet.MqttClientExtensions.PublishStringAsync(receiver, p0!, p1, p2, p3, p4);
-            }
-
-            var message = new global::MQTTnet.MqttApplicationMessageBuilder().WithTopic(p0).WithPayload(p1).WithQualityOfServiceLevel(p2).WithRetainFlag(p3).Build();
-            message.UserProperties ??= new global::System.Collections.Generic.List<global::MQTTnet.Packets.MqttUserProperty>();
-            var headers = message.UserProperties;
-            var state = global::MessageTrace.ProducerContext.Inspect(headers, out var userContext, default(MqttUserPropertiesAccess));
-            var previous = global::System.Diagnostics.Activity.Current;
-            var activity = global::MessageTrace.MessagingSpans.StartSend(system, p0, template, userContext);
-            if (state == global::MessageTrace.CarrierState.Empty)
-            {
-                // Our span's context, or the ambient one when our span was not created: the chain stays unbroken.
-                var context = activity?.Context ?? previous?.Context ?? default;
-                global::MessageTrace.ProducerContext.TryInject(headers, context, false, default(MqttUserPropertiesAccess));
-            }
-            else if (state == global::MessageTrace.CarrierState.WrittenForEarlierSend)
-            {
-                // Headers reused from an earlier send still hold its context: replace it with this send's.
-                var context = activity?.Context ?? previous?.Context ?? default;
-                global::MessageTrace.ProducerContext.TryInject(headers, context, true, default(MqttUserPropertiesAccess));
-            }
-
-            if (activity is null)
-            {
-                return receiver.PublishAsync(message, p4);
-            }
-
-            try
-            {
-                return global::MessageTrace.SpanCompletion.StopWhenDone(receiver.PublishAsync(message, p4), activity, null);
-            }
-            catch (global::System.Exception exception) when (global::MessageTrace.SpanFailure.RecordAndStop(activity, exception))
-            {
-                throw;
-            }
-            finally
-            {
-                // The send span must not stay current in the caller once the call has been made.
-                global::System.Diagnostics.Activity.Current = previous;
-            }
-        }
-    }
-
+    // MQTT 5 user properties: values go on the wire as UTF-8, so the traceparent is formatted straight to bytes.
     [global::System.CodeDom.Compiler.GeneratedCode("MessageTrace.Generator", "VERSION")]
     file readonly struct MqttUserPropertiesAccess : global::MessageTrace.IHeaderWriter<global::System.Collections.Generic.List<global::MQTTnet.Packets.MqttUserProperty>?>
     {
-        // User property values go on the wire as UTF-8: the traceparent is formatted straight to bytes.
         public bool PrefersUtf8 => true;
-
         public bool CanWrite(global::System.Collections.Generic.List<global::MQTTnet.Packets.MqttUserProperty>? carrier) => carrier is not null;
-
         public bool TryRead(global::System.Collections.Generic.List<global::MQTTnet.Packets.MqttUserProperty>? carrier, string name, out global::MessageTrace.HeaderValue value)
         {
-            if (carrier is not null)
+            foreach (var property in carrier ?? [])
             {
-                foreach (var property in carrier)
+                if (property is not null && string.Equals(property.Name, name, global::System.StringComparison.Ordinal))
                 {
-                    if (property is not null && string.Equals(property.Name, name, global::System.StringComparison.Ordinal))
-                    {
-                        // The raw bytes: parsed in place, no string decoded.
-                        value = new global::MessageTrace.HeaderValue(property.ValueBuffer);
-                        return true;
-                    }
+                    value = new global::MessageTrace.HeaderValue(property.ValueBuffer); // the raw bytes, parsed in place
+                    return true;
                 }
             }
-
             value = default;
             return false;
         }
-
-        public void Write(global::System.Collections.Generic.List<global::MQTTnet.Packets.MqttUserProperty>? carrier, string name, string value) =>
-            WriteUtf8(carrier, name, global::System.Text.Encoding.UTF8.GetBytes(value));
-
+        public void Write(global::System.Collections.Generic.List<global::MQTTnet.Packets.MqttUserProperty>? carrier, string name, string value) => WriteUtf8(carrier, name, global::System.Text.Encoding.UTF8.GetBytes(value));
         public void WriteUtf8(global::System.Collections.Generic.List<global::MQTTnet.Packets.MqttUserProperty>? carrier, string name, byte[] value)
         {
-            // MQTT 5 allows repeated user properties; a trace header must appear once.
-            for (int i = carrier!.Count - 1; i >= 0; i--)
-            {
-                if (string.Equals(carrier[i]?.Name, name, global::System.StringComparison.Ordinal))
-                {
-                    carrier.RemoveAt(i);
-                }
-            }
-
+            carrier!.RemoveAll(property => string.Equals(property?.Name, name, global::System.StringComparison.Ordinal)); // MQTT 5 allows repeats; a trace header appears once
             carrier.Add(new global::MQTTnet.Packets.MqttUserProperty(name, new global::System.ReadOnlyMemory<byte>(value)));
         }
+    }
+
+    // An MQTT publish: the application message's topic and user properties (created when absent). The
+    // string and binary extensions pass no message: one is built from their arguments on the traced path only.
+    [global::System.CodeDom.Compiler.GeneratedCode("MessageTrace.Generator", "VERSION")]
+    file struct MqttOutgoing : global::MessageTrace.IOutgoingMessage
+    {
+        public global::MQTTnet.MqttApplicationMessage? Message;
+        private readonly string? _topic;
+        private readonly object? _payload;
+        private readonly global::MQTTnet.Protocol.MqttQualityOfServiceLevel _qos;
+        private readonly bool _retain;
+
+        public MqttOutgoing(global::MQTTnet.MqttApplicationMessage? message) => Message = message;
+
+        public MqttOutgoing(string? topic, object? payload, global::MQTTnet.Protocol.MqttQualityOfServiceLevel qos, bool retain) => (_topic, _payload, _qos, _retain) = (topic, payload, qos, retain);
+
+        public readonly bool HasMessage => Message is not null || _topic is not null;
+        public readonly string? Destination => Message?.Topic ?? _topic;
+        public readonly object? Headers => Message?.UserProperties;
+        public readonly bool SharesHeaders => false;
+        public readonly bool PrefersUtf8 => true;
+        public readonly bool CanWrite => Message?.UserProperties is not null;
+        public void PrepareHeaders()
+        {
+            if (Message is null)
+            {
+                var builder = new global::MQTTnet.MqttApplicationMessageBuilder().WithTopic(_topic).WithQualityOfServiceLevel(_qos).WithRetainFlag(_retain);
+                Message = (_payload is string text ? builder.WithPayload(text) : builder.WithPayload(_payload as global::System.Collections.Generic.IEnumerable<byte>)).Build();
+            }
+
+            Message.UserProperties ??= new global::System.Collections.Generic.List<global::MQTTnet.Packets.MqttUserProperty>();
+        }
+        public readonly bool TryRead(string name, out global::MessageTrace.HeaderValue value) => default(MqttUserPropertiesAccess).TryRead(Message?.UserProperties, name, out value);
+        public readonly void Write(string name, string value) => default(MqttUserPropertiesAccess).Write(Message?.UserProperties, name, value);
+        public readonly void WriteUtf8(string name, byte[] value) => default(MqttUserPropertiesAccess).WriteUtf8(Message?.UserProperties, name, value);
+        public readonly bool TryCopy() => false;
+        public readonly void RecordAttributes(global::System.Diagnostics.Activity activity, global::MessageTrace.MessagingSite site) { }
+        public readonly void RecordResult<TResult>(global::System.Diagnostics.Activity activity, TResult result) { }
     }
 }

@@ -6,14 +6,7 @@
 namespace System.Runtime.CompilerServices
 {
     [global::System.AttributeUsage(global::System.AttributeTargets.Method, AllowMultiple = true)]
-    file sealed class InterceptsLocationAttribute : global::System.Attribute
-    {
-        public InterceptsLocationAttribute(int version, string data)
-        {
-            _ = version;
-            _ = data;
-        }
-    }
+    file sealed class InterceptsLocationAttribute : global::System.Attribute { public InterceptsLocationAttribute(int version, string data) { } }
 }
 
 namespace MessageTrace.Generated
@@ -21,163 +14,45 @@ namespace MessageTrace.Generated
     [global::System.CodeDom.Compiler.GeneratedCode("MessageTrace.Generator", "VERSION")]
     file static class NatsHandlerInterceptors
     {
+        internal static readonly global::MessageTrace.MessagingSite s_site0 = new("nats");
+
         // Program.cs(31,19)
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "zsfxtxMkL8xeCUUhfmWTU40DAABQcm9ncmFtLmNz")]
         public static global::System.Threading.Tasks.ValueTask HandleAsync_e40abdc7(this global::Shop.Orders receiver, global::NATS.Client.Core.NatsMsg<global::Shop.Order> p0)
-        {
-            var previous = global::System.Diagnostics.Activity.Current;
-            var activity = NatsHandlerTracing.StartProcess(p0, "nats", null, null, "", false, global::MessageTrace.HandlerParentPolicy.CreationContextWhenNoAmbient, out var baggage);
-            if (activity is null)
-            {
-                return receiver.HandleAsync(p0);
-            }
-
-            // The message's baggage is current for the handler body only, awaits included.
-            var baggageScope = baggage.Count > 0 ? global::MessageTrace.HandlerBaggage.Enter(baggage) : null;
-            try
-            {
-                return global::MessageTrace.SpanCompletion.StopWhenDone(receiver.HandleAsync(p0), activity);
-            }
-            catch (global::System.Exception exception) when (global::MessageTrace.SpanFailure.RecordAndStop(activity, exception))
-            {
-                throw;
-            }
-            finally
-            {
-                // The process span ends here for the caller, whatever parent it was given.
-                global::System.Diagnostics.Activity.Current = previous;
-                global::MessageTrace.HandlerBaggage.Exit(baggageScope);
-            }
-        }
+            => global::MessageTrace.TracedHandler.InvokeAsync(s_site0, default(NatsIncoming<global::Shop.Order>), p0, receiver, static (m, a) => a.HandleAsync(m));
 
         // Program.cs(32,13)
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "zsfxtxMkL8xeCUUhfmWTU6MDAABQcm9ncmFtLmNz")]
         public static void HandleBatch_2156f18b(this global::Shop.Orders receiver, global::System.Collections.Generic.IReadOnlyList<global::NATS.Client.Core.NatsMsg<global::Shop.Order>> p0)
-        {
-            var previous = global::System.Diagnostics.Activity.Current;
-            var activity = NatsHandlerTracing.StartBatchProcess(p0, "nats", null, null, "", false, global::MessageTrace.HandlerParentPolicy.CreationContextWhenNoAmbient, out var baggage);
-            if (activity is null)
-            {
-                receiver.HandleBatch(p0);
-                return;
-            }
-
-            // The message's baggage is current for the handler body only, awaits included.
-            var baggageScope = baggage.Count > 0 ? global::MessageTrace.HandlerBaggage.Enter(baggage) : null;
-            try
-            {
-                receiver.HandleBatch(p0);
-            }
-            catch (global::System.Exception exception) when (global::MessageTrace.SpanFailure.Record(activity, exception))
-            {
-                throw;
-            }
-            finally
-            {
-                activity.Stop();
-                // The process span ends here for the caller, whatever parent it was given.
-                global::System.Diagnostics.Activity.Current = previous;
-                global::MessageTrace.HandlerBaggage.Exit(baggageScope);
-            }
-        }
+            => global::MessageTrace.TracedHandler.InvokeBatchVoid(s_site0, default(NatsIncoming<global::Shop.Order>), p0, receiver, static (m, a) => a.HandleBatch((global::System.Collections.Generic.IReadOnlyList<global::NATS.Client.Core.NatsMsg<global::Shop.Order>>)m!));
     }
 
-    [global::System.CodeDom.Compiler.GeneratedCode("MessageTrace.Generator", "VERSION")]
-    file static class NatsHandlerTracing
-    {
-        public static global::System.Diagnostics.Activity? StartProcess<T0>(global::NATS.Client.Core.NatsMsg<T0> message, string system, string? template, string? consumerGroup, string messagingNamespace, bool recordBodySize, global::MessageTrace.HandlerParentPolicy policy, out global::OpenTelemetry.Baggage baggage)
-        {
-            baggage = default;
-            if (!global::MessageTrace.MessageTraceSource.Source.HasListeners())
-            {
-                return null;
-            }
-
-            // A null message or missing, malformed or oversized headers give no context: a root span, no link.
-            var propagation = global::MessageTrace.ContextPropagation.Extract(message.Headers, default(NatsHeadersAccess));
-            var activity = global::MessageTrace.MessagingSpans.StartProcess(system, message.Subject, template, consumerGroup, propagation.ActivityContext, policy);
-            if (activity is not null && activity.IsAllDataRequested)
-            {
-                SetMessageTags(activity, message, recordBodySize);
-            }
-
-            baggage = propagation.Baggage;
-            return activity;
-        }
-
-        public static global::System.Diagnostics.Activity? StartBatchProcess<T0>(global::System.Collections.Generic.IEnumerable<global::NATS.Client.Core.NatsMsg<T0>>? messages, string system, string? template, string? consumerGroup, string messagingNamespace, bool recordBodySize, global::MessageTrace.HandlerParentPolicy policy, out global::OpenTelemetry.Baggage baggage)
-        {
-            baggage = default;
-            if (!global::MessageTrace.MessageTraceSource.Source.HasListeners())
-            {
-                return null;
-            }
-
-            // A batch has many creation contexts: the span hangs under the ambient span and links each message.
-            var links = Links(messages, out var destination, out var count);
-            var activity = global::MessageTrace.MessagingSpans.StartBatch(global::MessageTrace.MessagingOperationTypes.Process, global::System.Diagnostics.ActivityKind.Consumer, system, destination, template, consumerGroup, links, count);
-            if (activity is not null && activity.IsAllDataRequested)
-            {
-            }
-
-            return activity;
-        }
-
-        private static global::System.Collections.Generic.List<global::System.Diagnostics.ActivityLink> Links<T0>(global::System.Collections.Generic.IEnumerable<global::NATS.Client.Core.NatsMsg<T0>>? messages, out string? destination, out int count)
-        {
-            var links = new global::System.Collections.Generic.List<global::System.Diagnostics.ActivityLink>();
-            destination = null;
-            count = 0;
-            if (messages is null)
-            {
-                return links;
-            }
-
-            foreach (var message in messages)
-            {
-                count++;
-                destination ??= message.Subject;
-                var context = global::MessageTrace.ContextPropagation.Extract(message.Headers, default(NatsHeadersAccess)).ActivityContext;
-                if (context != default)
-                {
-                    links.Add(global::MessageTrace.MessagingSpans.LinkFor(context, null));
-                }
-            }
-
-            return links;
-        }
-
-        private static void SetMessageTags<T0>(global::System.Diagnostics.Activity activity, global::NATS.Client.Core.NatsMsg<T0> message, bool recordBodySize)
-        {
-            if (recordBodySize)
-            {
-                activity.SetTag(global::MessageTrace.MessagingAttributes.MessageBodySize, message.Size);
-            }
-        }
-    }
-
+    // NatsHeaders maps names to StringValues, a type the MessageTrace library does not reference.
     [global::System.CodeDom.Compiler.GeneratedCode("MessageTrace.Generator", "VERSION")]
     file readonly struct NatsHeadersAccess : global::MessageTrace.IHeaderWriter<global::NATS.Client.Core.NatsHeaders?>
     {
         public bool PrefersUtf8 => false;
-
         public bool CanWrite(global::NATS.Client.Core.NatsHeaders? carrier) => carrier is not null && !carrier.IsReadOnly;
-
         public bool TryRead(global::NATS.Client.Core.NatsHeaders? carrier, string name, out global::MessageTrace.HeaderValue value)
         {
-            if (carrier is not null && carrier.TryGetValue(name, out var values) && values.Count > 0)
-            {
-                value = new global::MessageTrace.HeaderValue(values[0]);
-                return true;
-            }
-
-            value = default;
-            return false;
+            var found = carrier is not null && carrier.TryGetValue(name, out var values) && values.Count > 0 ? values[0] : null;
+            value = new global::MessageTrace.HeaderValue(found);
+            return found is not null;
         }
-
         public void Write(global::NATS.Client.Core.NatsHeaders? carrier, string name, string value) => carrier![name] = value;
+        public void WriteUtf8(global::NATS.Client.Core.NatsHeaders? carrier, string name, byte[] value) => carrier![name] = global::System.Text.Encoding.ASCII.GetString(value);
+    }
 
-        public void WriteUtf8(global::NATS.Client.Core.NatsHeaders? carrier, string name, byte[] value) =>
-            carrier![name] = global::System.Text.Encoding.ASCII.GetString(value);
+    // A received NATS message: its subject and headers.
+    [global::System.CodeDom.Compiler.GeneratedCode("MessageTrace.Generator", "VERSION")]
+    file readonly struct NatsIncoming<T> : global::MessageTrace.IIncomingMessages<global::NATS.Client.Core.NatsMsg<T>>
+    {
+        public bool TryRead(global::NATS.Client.Core.NatsMsg<T> message, string name, out global::MessageTrace.HeaderValue value) => default(NatsHeadersAccess).TryRead(message.Headers, name, out value);
+        public string? Destination(global::NATS.Client.Core.NatsMsg<T> message) => message.Subject;
+        public string? MessageId(global::NATS.Client.Core.NatsMsg<T> message) => null;
+        public void RecordSiteAttributes(global::System.Diagnostics.Activity activity, global::MessageTrace.MessagingSite site) { }
+        public void RecordAttributes(global::System.Diagnostics.Activity activity, global::NATS.Client.Core.NatsMsg<T> message, global::MessageTrace.MessagingSite site) =>
+            global::MessageTrace.MessagingAttributes.SetBodySize(activity, site, message.Size);
+        public string? FailureOf<TResult>(TResult result) => null;
     }
 }

@@ -6,14 +6,7 @@
 namespace System.Runtime.CompilerServices
 {
     [global::System.AttributeUsage(global::System.AttributeTargets.Method, AllowMultiple = true)]
-    file sealed class InterceptsLocationAttribute : global::System.Attribute
-    {
-        public InterceptsLocationAttribute(int version, string data)
-        {
-            _ = version;
-            _ = data;
-        }
-    }
+    file sealed class InterceptsLocationAttribute : global::System.Attribute { public InterceptsLocationAttribute(int version, string data) { } }
 }
 
 namespace MessageTrace.Generated
@@ -21,135 +14,55 @@ namespace MessageTrace.Generated
     [global::System.CodeDom.Compiler.GeneratedCode("MessageTrace.Generator", "VERSION")]
     file static class NatsSendInterceptors
     {
+        internal static readonly global::MessageTrace.MessagingSite s_site0 = new("nats");
+
         // Program.cs(16,15)
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "zsfxtxMkL8xeCUUhfmWTU2EBAABQcm9ncmFtLmNz")]
         // Program.cs(17,15)
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "zsfxtxMkL8xeCUUhfmWTU5UBAABQcm9ncmFtLmNz")]
         public static global::System.Threading.Tasks.ValueTask NatsPublish0<T>(this global::NATS.Net.NatsClient receiver, string p0, T p1, global::NATS.Client.Core.NatsHeaders? p2, string? p3, global::NATS.Client.Core.INatsSerialize<T>? p4, global::NATS.Client.Core.NatsPubOpts? p5, global::System.Threading.CancellationToken p6)
-            => NatsSendTracing.NatsPublish_0(receiver, p0, p1, p2, p3, p4, p5, p6, system: "nats", template: null, messagingNamespace: "", recordBodySize: false);
+            => global::MessageTrace.TracedSend.SendAsync(s_site0, new NatsOutgoing(p0, p2), (receiver, p0, p1, p3, p4, p5, p6), static (m, a) => a.receiver.PublishAsync(a.p0, a.p1, m.Headers, a.p3, a.p4, a.p5, a.p6));
 
         // Program.cs(18,15)
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "zsfxtxMkL8xeCUUhfmWTUwUCAABQcm9ncmFtLmNz")]
         public static global::System.Threading.Tasks.ValueTask NatsPublish1<T>(this global::NATS.Client.Core.NatsConnection receiver, string p0, T? p1, global::NATS.Client.Core.NatsHeaders? p2, string? p3, global::NATS.Client.Core.INatsSerialize<T>? p4, global::NATS.Client.Core.NatsPubOpts? p5, global::System.Threading.CancellationToken p6)
-            => NatsSendTracing.NatsPublish_1(receiver, p0, p1, p2, p3, p4, p5, p6, system: "nats", template: null, messagingNamespace: "", recordBodySize: false);
+            => global::MessageTrace.TracedSend.SendAsync(s_site0, new NatsOutgoing(p0, p2), (receiver, p0, p1, p3, p4, p5, p6), static (m, a) => a.receiver.PublishAsync(a.p0, a.p1, m.Headers, a.p3, a.p4, a.p5, a.p6));
     }
 
-    [global::System.CodeDom.Compiler.GeneratedCode("MessageTrace.Generator", "VERSION")]
-    file static class NatsSendTracing
-    {
-        public static global::System.Threading.Tasks.ValueTask NatsPublish_0<T>(global::NATS.Net.NatsClient receiver, string p0, T p1, global::NATS.Client.Core.NatsHeaders? p2, string? p3, global::NATS.Client.Core.INatsSerialize<T>? p4, global::NATS.Client.Core.NatsPubOpts? p5, global::System.Threading.CancellationToken p6, string system, string? template, string messagingNamespace, bool recordBodySize)
-        {
-            if (!global::MessageTrace.ProducerContext.IsActive)
-            {
-                return receiver.PublishAsync(p0, p1, p2, p3, p4, p5, p6);
-            }
-
-            p2 ??= new global::NATS.Client.Core.NatsHeaders();
-            var headers = p2;
-            var state = global::MessageTrace.ProducerContext.Inspect(headers, out var userContext, default(NatsHeadersAccess));
-            var previous = global::System.Diagnostics.Activity.Current;
-            var activity = global::MessageTrace.MessagingSpans.StartSend(system, p0, template, userContext);
-            if (state == global::MessageTrace.CarrierState.Empty)
-            {
-                // Our span's context, or the ambient one when our span was not created: the chain stays unbroken.
-                var context = activity?.Context ?? previous?.Context ?? default;
-                global::MessageTrace.ProducerContext.TryInject(headers, context, false, default(NatsHeadersAccess));
-            }
-            else if (state == global::MessageTrace.CarrierState.WrittenForEarlierSend)
-            {
-                // Headers reused from an earlier send still hold its context: replace it with this send's.
-                var context = activity?.Context ?? previous?.Context ?? default;
-                global::MessageTrace.ProducerContext.TryInject(headers, context, true, default(NatsHeadersAccess));
-            }
-
-            if (activity is null)
-            {
-                return receiver.PublishAsync(p0, p1, p2, p3, p4, p5, p6);
-            }
-
-            try
-            {
-                return global::MessageTrace.SpanCompletion.StopWhenDone(receiver.PublishAsync(p0, p1, p2, p3, p4, p5, p6), activity);
-            }
-            catch (global::System.Exception exception) when (global::MessageTrace.SpanFailure.RecordAndStop(activity, exception))
-            {
-                throw;
-            }
-            finally
-            {
-                // The send span must not stay current in the caller once the call has been made.
-                global::System.Diagnostics.Activity.Current = previous;
-            }
-        }
-
-        public static global::System.Threading.Tasks.ValueTask NatsPublish_1<T>(global::NATS.Client.Core.NatsConnection receiver, string p0, T? p1, global::NATS.Client.Core.NatsHeaders? p2, string? p3, global::NATS.Client.Core.INatsSerialize<T>? p4, global::NATS.Client.Core.NatsPubOpts? p5, global::System.Threading.CancellationToken p6, string system, string? template, string messagingNamespace, bool recordBodySize)
-        {
-            if (!global::MessageTrace.ProducerContext.IsActive)
-            {
-                return receiver.PublishAsync(p0, p1, p2, p3, p4, p5, p6);
-            }
-
-            p2 ??= new global::NATS.Client.Core.NatsHeaders();
-            var headers = p2;
-            var state = global::MessageTrace.ProducerContext.Inspect(headers, out var userContext, default(NatsHeadersAccess));
-            var previous = global::System.Diagnostics.Activity.Current;
-            var activity = global::MessageTrace.MessagingSpans.StartSend(system, p0, template, userContext);
-            if (state == global::MessageTrace.CarrierState.Empty)
-            {
-                // Our span's context, or the ambient one when our span was not created: the chain stays unbroken.
-                var context = activity?.Context ?? previous?.Context ?? default;
-                global::MessageTrace.ProducerContext.TryInject(headers, context, false, default(NatsHeadersAccess));
-            }
-            else if (state == global::MessageTrace.CarrierState.WrittenForEarlierSend)
-            {
-                // Headers reused from an earlier send still hold its context: replace it with this send's.
-                var context = activity?.Context ?? previous?.Context ?? default;
-                global::MessageTrace.ProducerContext.TryInject(headers, context, true, default(NatsHeadersAccess));
-            }
-
-            if (activity is null)
-            {
-                return receiver.PublishAsync(p0, p1, p2, p3, p4, p5, p6);
-            }
-
-            try
-            {
-                return global::MessageTrace.SpanCompletion.StopWhenDone(receiver.PublishAsync(p0, p1, p2, p3, p4, p5, p6), activity);
-            }
-            catch (global::System.Exception exception) when (global::MessageTrace.SpanFailure.RecordAndStop(activity, exception))
-            {
-                throw;
-            }
-            finally
-            {
-                // The send span must not stay current in the caller once the call has been made.
-                global::System.Diagnostics.Activity.Current = previous;
-            }
-        }
-    }
-
+    // NatsHeaders maps names to StringValues, a type the MessageTrace library does not reference.
     [global::System.CodeDom.Compiler.GeneratedCode("MessageTrace.Generator", "VERSION")]
     file readonly struct NatsHeadersAccess : global::MessageTrace.IHeaderWriter<global::NATS.Client.Core.NatsHeaders?>
     {
         public bool PrefersUtf8 => false;
-
         public bool CanWrite(global::NATS.Client.Core.NatsHeaders? carrier) => carrier is not null && !carrier.IsReadOnly;
-
         public bool TryRead(global::NATS.Client.Core.NatsHeaders? carrier, string name, out global::MessageTrace.HeaderValue value)
         {
-            if (carrier is not null && carrier.TryGetValue(name, out var values) && values.Count > 0)
-            {
-                value = new global::MessageTrace.HeaderValue(values[0]);
-                return true;
-            }
-
-            value = default;
-            return false;
+            var found = carrier is not null && carrier.TryGetValue(name, out var values) && values.Count > 0 ? values[0] : null;
+            value = new global::MessageTrace.HeaderValue(found);
+            return found is not null;
         }
-
         public void Write(global::NATS.Client.Core.NatsHeaders? carrier, string name, string value) => carrier![name] = value;
+        public void WriteUtf8(global::NATS.Client.Core.NatsHeaders? carrier, string name, byte[] value) => carrier![name] = global::System.Text.Encoding.ASCII.GetString(value);
+    }
 
-        public void WriteUtf8(global::NATS.Client.Core.NatsHeaders? carrier, string name, byte[] value) =>
-            carrier![name] = global::System.Text.Encoding.ASCII.GetString(value);
+    // A NATS publish: its subject and headers (created when the caller passes none, on the traced path only).
+    [global::System.CodeDom.Compiler.GeneratedCode("MessageTrace.Generator", "VERSION")]
+    file struct NatsOutgoing(string? subject, global::NATS.Client.Core.NatsHeaders? headers) : global::MessageTrace.IOutgoingMessage
+    {
+        public global::NATS.Client.Core.NatsHeaders? Headers = headers;
+
+        public readonly bool HasMessage => true;
+        public readonly string? Destination => subject;
+        readonly object? global::MessageTrace.IOutgoingMessage.Headers => Headers;
+        public readonly bool SharesHeaders => false;
+        public readonly bool PrefersUtf8 => false;
+        public readonly bool CanWrite => default(NatsHeadersAccess).CanWrite(Headers);
+        public void PrepareHeaders() => Headers ??= new global::NATS.Client.Core.NatsHeaders();
+        public readonly bool TryRead(string name, out global::MessageTrace.HeaderValue value) => default(NatsHeadersAccess).TryRead(Headers, name, out value);
+        public readonly void Write(string name, string value) => default(NatsHeadersAccess).Write(Headers, name, value);
+        public readonly void WriteUtf8(string name, byte[] value) => default(NatsHeadersAccess).WriteUtf8(Headers, name, value);
+        public readonly bool TryCopy() => false;
+        public readonly void RecordAttributes(global::System.Diagnostics.Activity activity, global::MessageTrace.MessagingSite site) { }
+        public readonly void RecordResult<TResult>(global::System.Diagnostics.Activity activity, TResult result) { }
     }
 }

@@ -6,14 +6,7 @@
 namespace System.Runtime.CompilerServices
 {
     [global::System.AttributeUsage(global::System.AttributeTargets.Method, AllowMultiple = true)]
-    file sealed class InterceptsLocationAttribute : global::System.Attribute
-    {
-        public InterceptsLocationAttribute(int version, string data)
-        {
-            _ = version;
-            _ = data;
-        }
-    }
+    file sealed class InterceptsLocationAttribute : global::System.Attribute { public InterceptsLocationAttribute(int version, string data) { } }
 }
 
 namespace Shop
@@ -31,82 +24,26 @@ namespace MessageTrace.Generated
     [global::System.CodeDom.Compiler.GeneratedCode("MessageTrace.Generator", "VERSION")]
     file static class RocketMqHandlerInterceptors
     {
+        internal static readonly global::MessageTrace.MessagingSite s_site0 = new("rocketmq", consumerGroup: "workers");
+
         // Program.cs(10,43)
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "RIwpCbv19ZH+/VNWP3InG90AAABQcm9ncmFtLmNz")]
         public static global::Org.Apache.Rocketmq.ConsumeResult Handle_7bf966c7(this global::Shop.Worker receiver, global::Org.Apache.Rocketmq.MessageView p0)
-        {
-            var previous = global::System.Diagnostics.Activity.Current;
-            var activity = RocketMqHandlerTracing.StartProcess(p0, "rocketmq", null, "workers", "", false, global::MessageTrace.HandlerParentPolicy.CreationContextWhenNoAmbient, out var baggage);
-            if (activity is null)
-            {
-                return receiver.__MessageTrace_Handle_7bf966c7(p0);
-            }
-
-            // The message's baggage is current for the handler body only, awaits included.
-            var baggageScope = baggage.Count > 0 ? global::MessageTrace.HandlerBaggage.Enter(baggage) : null;
-            try
-            {
-                var result = receiver.__MessageTrace_Handle_7bf966c7(p0);
-                if (result == global::Org.Apache.Rocketmq.ConsumeResult.FAILURE)
-                {
-                    global::MessageTrace.SpanFailure.RecordResult(activity, "FAILURE");
-                }
-
-                return result;
-            }
-            catch (global::System.Exception exception) when (global::MessageTrace.SpanFailure.Record(activity, exception))
-            {
-                throw;
-            }
-            finally
-            {
-                activity.Stop();
-                // The process span ends here for the caller, whatever parent it was given.
-                global::System.Diagnostics.Activity.Current = previous;
-                global::MessageTrace.HandlerBaggage.Exit(baggageScope);
-            }
-        }
+            => global::MessageTrace.TracedHandler.Invoke(s_site0, default(RocketMqIncoming), p0, receiver, static (m, a) => a.__MessageTrace_Handle_7bf966c7(m));
     }
 
+    // A received RocketMQ message: its topic, its properties (the carrier), and the attributes it carries.
     [global::System.CodeDom.Compiler.GeneratedCode("MessageTrace.Generator", "VERSION")]
-    file static class RocketMqHandlerTracing
+    file readonly struct RocketMqIncoming : global::MessageTrace.IIncomingMessages<global::Org.Apache.Rocketmq.MessageView?>
     {
-        public static global::System.Diagnostics.Activity? StartProcess(global::Org.Apache.Rocketmq.MessageView? message, string system, string? template, string? consumerGroup, string messagingNamespace, bool recordBodySize, global::MessageTrace.HandlerParentPolicy policy, out global::OpenTelemetry.Baggage baggage)
-        {
-            baggage = default;
-            if (!global::MessageTrace.MessageTraceSource.Source.HasListeners())
-            {
-                return null;
-            }
+        public bool TryRead(global::Org.Apache.Rocketmq.MessageView? message, string name, out global::MessageTrace.HeaderValue value) => default(global::MessageTrace.StringDictionaryHeaders).TryRead(message?.Properties, name, out value);
+        public string? Destination(global::Org.Apache.Rocketmq.MessageView? message) => message?.Topic;
+        public string? MessageId(global::Org.Apache.Rocketmq.MessageView? message) => message?.MessageId;
+        public void RecordSiteAttributes(global::System.Diagnostics.Activity activity, global::MessageTrace.MessagingSite site) => global::MessageTrace.RocketMqAttributes.RecordNamespace(activity, site);
 
-            // A null message or missing, malformed or oversized headers give no context: a root span, no link.
-            var propagation = message is null ? default : global::MessageTrace.ContextPropagation.Extract(message.Properties, default(global::MessageTrace.StringDictionaryHeaders));
-            var activity = global::MessageTrace.MessagingSpans.StartProcess(system, message is null ? null : message.Topic, template, consumerGroup, propagation.ActivityContext, policy);
-            if (activity is not null && activity.IsAllDataRequested)
-            {
-                activity.SetTag("messaging.rocketmq.namespace", messagingNamespace);
-                if (message is not null)
-                {
-                    SetMessageTags(activity, message, recordBodySize);
-                }
-            }
+        public void RecordAttributes(global::System.Diagnostics.Activity activity, global::Org.Apache.Rocketmq.MessageView? message, global::MessageTrace.MessagingSite site) =>
+            global::MessageTrace.RocketMqAttributes.RecordIncoming(activity, site, message!.Tag, message.Keys, message.MessageGroup, message.DeliveryTimestamp, message.DeliveryAttempt, message.Body?.Length);
 
-            baggage = propagation.Baggage;
-            return activity;
-        }
-
-        private static void SetMessageTags(global::System.Diagnostics.Activity activity, global::Org.Apache.Rocketmq.MessageView message, bool recordBodySize)
-        {
-            if (message.MessageId is { Length: > 0 } id) activity.SetTag(global::MessageTrace.MessagingAttributes.MessageId, id);
-            if (message.Tag is { Length: > 0 } v0) activity.SetTag("messaging.rocketmq.message.tag", v0);
-            if (global::MessageTrace.TagValues.StringArray(message.Keys) is { } v1) activity.SetTag("messaging.rocketmq.message.keys", v1);
-            if (message.MessageGroup is { Length: > 0 } v2) activity.SetTag("messaging.rocketmq.message.group", v2);
-            if (global::MessageTrace.TagValues.EpochMilliseconds(message.DeliveryTimestamp) is { } v3) activity.SetTag("messaging.rocketmq.message.delivery_timestamp", v3);
-            activity.SetTag("messaging.rocketmq.message.delivery_attempt", (int)message.DeliveryAttempt);
-            if (recordBodySize)
-            {
-                activity.SetTag(global::MessageTrace.MessagingAttributes.MessageBodySize, message.Body?.Length);
-            }
-        }
+        public string? FailureOf<TResult>(TResult result) => result is global::Org.Apache.Rocketmq.ConsumeResult.FAILURE ? "FAILURE" : null;
     }
 }

@@ -6,60 +6,16 @@
 namespace System.Runtime.CompilerServices
 {
     [global::System.AttributeUsage(global::System.AttributeTargets.Method, AllowMultiple = true)]
-    file sealed class InterceptsLocationAttribute : global::System.Attribute
-    {
-        public InterceptsLocationAttribute(int version, string data)
-        {
-            _ = version;
-            _ = data;
-        }
-    }
+    file sealed class InterceptsLocationAttribute : global::System.Attribute { public InterceptsLocationAttribute(int version, string data) { } }
 }
 
 namespace MessageTrace.Generated
 {
-    // Wraps a registered listener whose callback is a [TracedHandler]: the client calls this instead.
     [global::System.CodeDom.Compiler.GeneratedCode("MessageTrace.Generator", "VERSION")]
-    file sealed class TracedConsume_495f5467Listener(global::Org.Apache.Rocketmq.IMessageListener inner) : global::Org.Apache.Rocketmq.IMessageListener
+    file static class RocketMqHandlerInterceptors
     {
-        public global::Org.Apache.Rocketmq.ConsumeResult Consume(global::Org.Apache.Rocketmq.MessageView p0)
-        {
-            var previous = global::System.Diagnostics.Activity.Current;
-            var activity = RocketMqHandlerTracing.StartProcess(p0, "rocketmq", null, "shipping", "", false, global::MessageTrace.HandlerParentPolicy.CreationContextWhenNoAmbient, out var baggage);
-            if (activity is null)
-            {
-                return inner.Consume(p0);
-            }
+        internal static readonly global::MessageTrace.MessagingSite s_site0 = new("rocketmq", consumerGroup: "shipping");
 
-            // The message's baggage is current for the handler body only, awaits included.
-            var baggageScope = baggage.Count > 0 ? global::MessageTrace.HandlerBaggage.Enter(baggage) : null;
-            try
-            {
-                var result = inner.Consume(p0);
-                if (result == global::Org.Apache.Rocketmq.ConsumeResult.FAILURE)
-                {
-                    global::MessageTrace.SpanFailure.RecordResult(activity, "FAILURE");
-                }
-
-                return result;
-            }
-            catch (global::System.Exception exception) when (global::MessageTrace.SpanFailure.Record(activity, exception))
-            {
-                throw;
-            }
-            finally
-            {
-                activity.Stop();
-                // The process span ends here for the caller, whatever parent it was given.
-                global::System.Diagnostics.Activity.Current = previous;
-                global::MessageTrace.HandlerBaggage.Exit(baggageScope);
-            }
-        }
-    }
-
-    [global::System.CodeDom.Compiler.GeneratedCode("MessageTrace.Generator", "VERSION")]
-    file static class RocketMqRegistrationInterceptors
-    {
         // Program.cs(17,9)
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "PtuhrLSlVwMbSc4Z9J1V17ICAABQcm9ncmFtLmNz")]
         public static global::Org.Apache.Rocketmq.PushConsumer.Builder SetMessageListener0(this global::Org.Apache.Rocketmq.PushConsumer.Builder receiver, global::Org.Apache.Rocketmq.IMessageListener p0)
@@ -67,44 +23,24 @@ namespace MessageTrace.Generated
     }
 
     [global::System.CodeDom.Compiler.GeneratedCode("MessageTrace.Generator", "VERSION")]
-    file static class RocketMqHandlerTracing
+    file sealed class TracedConsume_495f5467Listener(global::Org.Apache.Rocketmq.IMessageListener inner) : global::Org.Apache.Rocketmq.IMessageListener
     {
-        public static global::System.Diagnostics.Activity? StartProcess(global::Org.Apache.Rocketmq.MessageView? message, string system, string? template, string? consumerGroup, string messagingNamespace, bool recordBodySize, global::MessageTrace.HandlerParentPolicy policy, out global::OpenTelemetry.Baggage baggage)
-        {
-            baggage = default;
-            if (!global::MessageTrace.MessageTraceSource.Source.HasListeners())
-            {
-                return null;
-            }
+        public global::Org.Apache.Rocketmq.ConsumeResult Consume(global::Org.Apache.Rocketmq.MessageView p0)
+            => global::MessageTrace.TracedHandler.Invoke(RocketMqHandlerInterceptors.s_site0, default(RocketMqIncoming), p0, inner, static (m, a) => a.Consume(m));
+    }
 
-            // A null message or missing, malformed or oversized headers give no context: a root span, no link.
-            var propagation = message is null ? default : global::MessageTrace.ContextPropagation.Extract(message.Properties, default(global::MessageTrace.StringDictionaryHeaders));
-            var activity = global::MessageTrace.MessagingSpans.StartProcess(system, message is null ? null : message.Topic, template, consumerGroup, propagation.ActivityContext, policy);
-            if (activity is not null && activity.IsAllDataRequested)
-            {
-                activity.SetTag("messaging.rocketmq.namespace", messagingNamespace);
-                if (message is not null)
-                {
-                    SetMessageTags(activity, message, recordBodySize);
-                }
-            }
+    // A received RocketMQ message: its topic, its properties (the carrier), and the attributes it carries.
+    [global::System.CodeDom.Compiler.GeneratedCode("MessageTrace.Generator", "VERSION")]
+    file readonly struct RocketMqIncoming : global::MessageTrace.IIncomingMessages<global::Org.Apache.Rocketmq.MessageView?>
+    {
+        public bool TryRead(global::Org.Apache.Rocketmq.MessageView? message, string name, out global::MessageTrace.HeaderValue value) => default(global::MessageTrace.StringDictionaryHeaders).TryRead(message?.Properties, name, out value);
+        public string? Destination(global::Org.Apache.Rocketmq.MessageView? message) => message?.Topic;
+        public string? MessageId(global::Org.Apache.Rocketmq.MessageView? message) => message?.MessageId;
+        public void RecordSiteAttributes(global::System.Diagnostics.Activity activity, global::MessageTrace.MessagingSite site) => global::MessageTrace.RocketMqAttributes.RecordNamespace(activity, site);
 
-            baggage = propagation.Baggage;
-            return activity;
-        }
+        public void RecordAttributes(global::System.Diagnostics.Activity activity, global::Org.Apache.Rocketmq.MessageView? message, global::MessageTrace.MessagingSite site) =>
+            global::MessageTrace.RocketMqAttributes.RecordIncoming(activity, site, message!.Tag, message.Keys, message.MessageGroup, message.DeliveryTimestamp, message.DeliveryAttempt, message.Body?.Length);
 
-        private static void SetMessageTags(global::System.Diagnostics.Activity activity, global::Org.Apache.Rocketmq.MessageView message, bool recordBodySize)
-        {
-            if (message.MessageId is { Length: > 0 } id) activity.SetTag(global::MessageTrace.MessagingAttributes.MessageId, id);
-            if (message.Tag is { Length: > 0 } v0) activity.SetTag("messaging.rocketmq.message.tag", v0);
-            if (global::MessageTrace.TagValues.StringArray(message.Keys) is { } v1) activity.SetTag("messaging.rocketmq.message.keys", v1);
-            if (message.MessageGroup is { Length: > 0 } v2) activity.SetTag("messaging.rocketmq.message.group", v2);
-            if (global::MessageTrace.TagValues.EpochMilliseconds(message.DeliveryTimestamp) is { } v3) activity.SetTag("messaging.rocketmq.message.delivery_timestamp", v3);
-            activity.SetTag("messaging.rocketmq.message.delivery_attempt", (int)message.DeliveryAttempt);
-            if (recordBodySize)
-            {
-                activity.SetTag(global::MessageTrace.MessagingAttributes.MessageBodySize, message.Body?.Length);
-            }
-        }
+        public string? FailureOf<TResult>(TResult result) => result is global::Org.Apache.Rocketmq.ConsumeResult.FAILURE ? "FAILURE" : null;
     }
 }

@@ -6,14 +6,7 @@
 namespace System.Runtime.CompilerServices
 {
     [global::System.AttributeUsage(global::System.AttributeTargets.Method, AllowMultiple = true)]
-    file sealed class InterceptsLocationAttribute : global::System.Attribute
-    {
-        public InterceptsLocationAttribute(int version, string data)
-        {
-            _ = version;
-            _ = data;
-        }
-    }
+    file sealed class InterceptsLocationAttribute : global::System.Attribute { public InterceptsLocationAttribute(int version, string data) { } }
 }
 
 namespace MessageTrace.Generated
@@ -21,136 +14,43 @@ namespace MessageTrace.Generated
     [global::System.CodeDom.Compiler.GeneratedCode("MessageTrace.Generator", "VERSION")]
     file static class RabbitMqHandlerInterceptors
     {
+        internal static readonly global::MessageTrace.MessagingSite s_site0 = new("rabbitmq");
+        internal static readonly global::MessageTrace.MessagingSite s_site1 = new("rabbitmq", consumerGroup: "billing");
+
         // Program.cs(28,9)
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "KiLw9+OycGDYZj8qEHWdNmMDAABQcm9ncmFtLmNz")]
         public static void Handle_c01bc1b4(this global::Shop.Orders receiver, global::RabbitMQ.Client.BasicGetResult p0)
-        {
-            var previous = global::System.Diagnostics.Activity.Current;
-            var activity = RabbitMqHandlerTracing.StartProcess(p0, "rabbitmq", null, null, "", false, global::MessageTrace.HandlerParentPolicy.CreationContextWhenNoAmbient, out var baggage);
-            if (activity is null)
-            {
-                receiver.Handle(p0);
-                return;
-            }
-
-            // The message's baggage is current for the handler body only, awaits included.
-            var baggageScope = baggage.Count > 0 ? global::MessageTrace.HandlerBaggage.Enter(baggage) : null;
-            try
-            {
-                receiver.Handle(p0);
-            }
-            catch (global::System.Exception exception) when (global::MessageTrace.SpanFailure.Record(activity, exception))
-            {
-                throw;
-            }
-            finally
-            {
-                activity.Stop();
-                // The process span ends here for the caller, whatever parent it was given.
-                global::System.Diagnostics.Activity.Current = previous;
-                global::MessageTrace.HandlerBaggage.Exit(baggageScope);
-            }
-        }
+            => global::MessageTrace.TracedHandler.InvokeVoid(s_site0, default(RabbitMqGetIncoming), p0, receiver, static (m, a) => a.Handle(m));
 
         // Program.cs(27,52)
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "KiLw9+OycGDYZj8qEHWdNkwDAABQcm9ncmFtLmNz")]
         public static global::System.Threading.Tasks.Task HandleAsync_f3af50a2(this global::Shop.Orders receiver, global::RabbitMQ.Client.Events.BasicDeliverEventArgs p0)
-        {
-            var previous = global::System.Diagnostics.Activity.Current;
-            var activity = RabbitMqHandlerTracing.StartProcess(p0, "rabbitmq", null, "billing", "", false, global::MessageTrace.HandlerParentPolicy.CreationContextWhenNoAmbient, out var baggage);
-            if (activity is null)
-            {
-                return receiver.HandleAsync(p0);
-            }
-
-            // The message's baggage is current for the handler body only, awaits included.
-            var baggageScope = baggage.Count > 0 ? global::MessageTrace.HandlerBaggage.Enter(baggage) : null;
-            try
-            {
-                return global::MessageTrace.SpanCompletion.StopWhenDone(receiver.HandleAsync(p0), activity);
-            }
-            catch (global::System.Exception exception) when (global::MessageTrace.SpanFailure.RecordAndStop(activity, exception))
-            {
-                throw;
-            }
-            finally
-            {
-                // The process span ends here for the caller, whatever parent it was given.
-                global::System.Diagnostics.Activity.Current = previous;
-                global::MessageTrace.HandlerBaggage.Exit(baggageScope);
-            }
-        }
+            => global::MessageTrace.TracedHandler.InvokeAsync(s_site1, default(RabbitMqDeliverIncoming), p0, receiver, static (m, a) => a.HandleAsync(m));
     }
 
+    // A message a RabbitMQ consumer delivered: exchange or routing key, the properties' headers (values as bytes).
     [global::System.CodeDom.Compiler.GeneratedCode("MessageTrace.Generator", "VERSION")]
-    file static class RabbitMqHandlerTracing
+    file readonly struct RabbitMqDeliverIncoming : global::MessageTrace.IIncomingMessages<global::RabbitMQ.Client.Events.BasicDeliverEventArgs?>
     {
-        public static global::System.Diagnostics.Activity? StartProcess(global::RabbitMQ.Client.BasicGetResult? message, string system, string? template, string? consumerGroup, string messagingNamespace, bool recordBodySize, global::MessageTrace.HandlerParentPolicy policy, out global::OpenTelemetry.Baggage baggage)
-        {
-            baggage = default;
-            if (!global::MessageTrace.MessageTraceSource.Source.HasListeners())
-            {
-                return null;
-            }
+        public bool TryRead(global::RabbitMQ.Client.Events.BasicDeliverEventArgs? message, string name, out global::MessageTrace.HeaderValue value) => default(global::MessageTrace.ObjectDictionaryHeaders).TryRead(message?.BasicProperties?.Headers, name, out value);
+        public string? Destination(global::RabbitMQ.Client.Events.BasicDeliverEventArgs? message) => global::MessageTrace.RabbitMqAttributes.Destination(message?.Exchange, message?.RoutingKey);
+        public string? MessageId(global::RabbitMQ.Client.Events.BasicDeliverEventArgs? message) => message?.BasicProperties?.MessageId;
+        public void RecordSiteAttributes(global::System.Diagnostics.Activity activity, global::MessageTrace.MessagingSite site) { }
+        public void RecordAttributes(global::System.Diagnostics.Activity activity, global::RabbitMQ.Client.Events.BasicDeliverEventArgs? message, global::MessageTrace.MessagingSite site) =>
+            global::MessageTrace.RabbitMqAttributes.RecordIncoming(activity, site, message!.RoutingKey, message.DeliveryTag, message.Body.Length);
+        public string? FailureOf<TResult>(TResult result) => null;
+    }
 
-            // A null message or missing, malformed or oversized headers give no context: a root span, no link.
-            var propagation = message is null ? default : global::MessageTrace.ContextPropagation.Extract(message.BasicProperties?.Headers, default(global::MessageTrace.ObjectDictionaryHeaders));
-            var activity = global::MessageTrace.MessagingSpans.StartProcess(system, message is null ? null : (string.IsNullOrEmpty(message.Exchange) ? message.RoutingKey : message.Exchange), template, consumerGroup, propagation.ActivityContext, policy);
-            if (activity is not null && activity.IsAllDataRequested)
-            {
-                if (message is not null)
-                {
-                    SetMessageTags(activity, message, recordBodySize);
-                }
-            }
-
-            baggage = propagation.Baggage;
-            return activity;
-        }
-
-        private static void SetMessageTags(global::System.Diagnostics.Activity activity, global::RabbitMQ.Client.BasicGetResult message, bool recordBodySize)
-        {
-            if (message.BasicProperties?.MessageId is { Length: > 0 } id) activity.SetTag(global::MessageTrace.MessagingAttributes.MessageId, id);
-            if (message.RoutingKey is { Length: > 0 } v0) activity.SetTag("messaging.rabbitmq.destination.routing_key", v0);
-            activity.SetTag("messaging.rabbitmq.message.delivery_tag", (long)message.DeliveryTag);
-            if (recordBodySize)
-            {
-                activity.SetTag(global::MessageTrace.MessagingAttributes.MessageBodySize, message.Body.Length);
-            }
-        }
-
-        public static global::System.Diagnostics.Activity? StartProcess(global::RabbitMQ.Client.Events.BasicDeliverEventArgs? message, string system, string? template, string? consumerGroup, string messagingNamespace, bool recordBodySize, global::MessageTrace.HandlerParentPolicy policy, out global::OpenTelemetry.Baggage baggage)
-        {
-            baggage = default;
-            if (!global::MessageTrace.MessageTraceSource.Source.HasListeners())
-            {
-                return null;
-            }
-
-            // A null message or missing, malformed or oversized headers give no context: a root span, no link.
-            var propagation = message is null ? default : global::MessageTrace.ContextPropagation.Extract(message.BasicProperties?.Headers, default(global::MessageTrace.ObjectDictionaryHeaders));
-            var activity = global::MessageTrace.MessagingSpans.StartProcess(system, message is null ? null : (string.IsNullOrEmpty(message.Exchange) ? message.RoutingKey : message.Exchange), template, consumerGroup, propagation.ActivityContext, policy);
-            if (activity is not null && activity.IsAllDataRequested)
-            {
-                if (message is not null)
-                {
-                    SetMessageTags(activity, message, recordBodySize);
-                }
-            }
-
-            baggage = propagation.Baggage;
-            return activity;
-        }
-
-        private static void SetMessageTags(global::System.Diagnostics.Activity activity, global::RabbitMQ.Client.Events.BasicDeliverEventArgs message, bool recordBodySize)
-        {
-            if (message.BasicProperties?.MessageId is { Length: > 0 } id) activity.SetTag(global::MessageTrace.MessagingAttributes.MessageId, id);
-            if (message.RoutingKey is { Length: > 0 } v0) activity.SetTag("messaging.rabbitmq.destination.routing_key", v0);
-            activity.SetTag("messaging.rabbitmq.message.delivery_tag", (long)message.DeliveryTag);
-            if (recordBodySize)
-            {
-                activity.SetTag(global::MessageTrace.MessagingAttributes.MessageBodySize, message.Body.Length);
-            }
-        }
+    // A message a RabbitMQ basic.get returned: exchange or routing key, the properties' headers (values as bytes).
+    [global::System.CodeDom.Compiler.GeneratedCode("MessageTrace.Generator", "VERSION")]
+    file readonly struct RabbitMqGetIncoming : global::MessageTrace.IIncomingMessages<global::RabbitMQ.Client.BasicGetResult?>
+    {
+        public bool TryRead(global::RabbitMQ.Client.BasicGetResult? message, string name, out global::MessageTrace.HeaderValue value) => default(global::MessageTrace.ObjectDictionaryHeaders).TryRead(message?.BasicProperties?.Headers, name, out value);
+        public string? Destination(global::RabbitMQ.Client.BasicGetResult? message) => global::MessageTrace.RabbitMqAttributes.Destination(message?.Exchange, message?.RoutingKey);
+        public string? MessageId(global::RabbitMQ.Client.BasicGetResult? message) => message?.BasicProperties?.MessageId;
+        public void RecordSiteAttributes(global::System.Diagnostics.Activity activity, global::MessageTrace.MessagingSite site) { }
+        public void RecordAttributes(global::System.Diagnostics.Activity activity, global::RabbitMQ.Client.BasicGetResult? message, global::MessageTrace.MessagingSite site) =>
+            global::MessageTrace.RabbitMqAttributes.RecordIncoming(activity, site, message!.RoutingKey, message.DeliveryTag, message.Body.Length);
+        public string? FailureOf<TResult>(TResult result) => null;
     }
 }

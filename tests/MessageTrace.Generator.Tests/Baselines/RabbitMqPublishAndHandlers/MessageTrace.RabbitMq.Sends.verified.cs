@@ -6,14 +6,7 @@
 namespace System.Runtime.CompilerServices
 {
     [global::System.AttributeUsage(global::System.AttributeTargets.Method, AllowMultiple = true)]
-    file sealed class InterceptsLocationAttribute : global::System.Attribute
-    {
-        public InterceptsLocationAttribute(int version, string data)
-        {
-            _ = version;
-            _ = data;
-        }
-    }
+    file sealed class InterceptsLocationAttribute : global::System.Attribute { public InterceptsLocationAttribute(int version, string data) { } }
 }
 
 namespace MessageTrace.Generated
@@ -21,129 +14,56 @@ namespace MessageTrace.Generated
     [global::System.CodeDom.Compiler.GeneratedCode("MessageTrace.Generator", "VERSION")]
     file static class RabbitMqSendInterceptors
     {
+        internal static readonly global::MessageTrace.MessagingSite s_site0 = new("rabbitmq");
+
         // Program.cs(15,15)
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "KiLw9+OycGDYZj8qEHWdNmkBAABQcm9ncmFtLmNz")]
         public static global::System.Threading.Tasks.ValueTask RabbitMqPublish0<TProperties>(this global::RabbitMQ.Client.IChannel receiver, string p0, string p1, bool p2, TProperties p3, global::System.ReadOnlyMemory<byte> p4, global::System.Threading.CancellationToken p5)
             where TProperties : global::RabbitMQ.Client.IReadOnlyBasicProperties, global::RabbitMQ.Client.IAmqpHeader
-            => RabbitMqSendTracing.RabbitMqPublish(receiver, p0, p1, p2, p3, p4, p5, system: "rabbitmq", template: null, messagingNamespace: "", recordBodySize: false);
+            => global::MessageTrace.TracedSend.SendAsync(s_site0, new RabbitMqOutgoing(p0, p1, p3, p4.Length), (receiver, p0, p1, p2, p3, p4, p5), static (m, a) => a.receiver.BasicPublishAsync(a.p0, a.p1, a.p2, a.p3, a.p4, a.p5));
 
         // Program.cs(16,15)
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "KiLw9+OycGDYZj8qEHWdNrkBAABQcm9ncmFtLmNz")]
         public static global::System.Threading.Tasks.ValueTask RabbitMqPublishBody1(this global::RabbitMQ.Client.IChannel receiver, string p0, string p1, global::System.ReadOnlyMemory<byte> p2, global::System.Threading.CancellationToken p3)
-            => RabbitMqSendTracing.RabbitMqPublishBody(receiver, p0, p1, p2, p3, system: "rabbitmq", template: null, messagingNamespace: "", recordBodySize: false);
+            => global::MessageTrace.TracedSend.SendAsync(s_site0, new RabbitMqOutgoing(p0, p1, null, p2.Length, createProperties: true), (receiver, p0, p1, p2, p3), static (m, a) => m.CreatedProperties is not null ? a.receiver.BasicPublishAsync(a.p0, a.p1, false, m.CreatedProperties, a.p2, a.p3) : global::RabbitMQ.Client.IChannelExtensions.BasicPublishAsync(a.receiver, a.p0, a.p1, a.p2, a.p3));
     }
 
+    // A RabbitMQ publish: the exchange and routing key, the properties' headers (the carrier, values as bytes).
+    // The headerless overloads pass no properties: fresh ones are made on the traced path only.
     [global::System.CodeDom.Compiler.GeneratedCode("MessageTrace.Generator", "VERSION")]
-    file static class RabbitMqSendTracing
+    file struct RabbitMqOutgoing(string? exchange, string? routingKey, global::RabbitMQ.Client.IReadOnlyBasicProperties? properties, int bodySize, bool createProperties = false) : global::MessageTrace.IOutgoingMessage
     {
-        public static global::System.Threading.Tasks.ValueTask RabbitMqPublish<TProperties>(global::RabbitMQ.Client.IChannel receiver, string p0, string p1, bool p2, TProperties p3, global::System.ReadOnlyMemory<byte> p4, global::System.Threading.CancellationToken p5, string system, string? template, string messagingNamespace, bool recordBodySize)
-            where TProperties : global::RabbitMQ.Client.IReadOnlyBasicProperties, global::RabbitMQ.Client.IAmqpHeader
+        public global::RabbitMQ.Client.BasicProperties? CreatedProperties;
+
+        public readonly bool HasMessage => true;
+        public readonly string? Destination => global::MessageTrace.RabbitMqAttributes.Destination(exchange, routingKey);
+        public readonly object? Headers => Carrier;
+        public readonly bool SharesHeaders => false;
+        public readonly bool PrefersUtf8 => true;
+        public readonly bool CanWrite => default(global::MessageTrace.ObjectDictionaryHeaders).CanWrite(Carrier);
+        public readonly bool TryRead(string name, out global::MessageTrace.HeaderValue value) => default(global::MessageTrace.ObjectDictionaryHeaders).TryRead(Carrier, name, out value);
+        public readonly void Write(string name, string value) => Carrier![name] = value;
+        public readonly void WriteUtf8(string name, byte[] value) => Carrier![name] = value;
+        public readonly bool TryCopy() => false;
+
+        // A mutable BasicProperties without headers gets them; a read-only properties type cannot take them.
+        public void PrepareHeaders()
         {
-            if (!global::MessageTrace.ProducerContext.IsActive)
+            if (createProperties)
             {
-                return receiver.BasicPublishAsync(p0, p1, p2, p3, p4, p5);
+                CreatedProperties = new global::RabbitMQ.Client.BasicProperties { Headers = new global::System.Collections.Generic.Dictionary<string, object?>() };
             }
-
-            if (p3 is global::RabbitMQ.Client.BasicProperties { Headers: null } writable) writable.Headers = new global::System.Collections.Generic.Dictionary<string, object?>();
-            var headers = p3.Headers;
-            var state = global::MessageTrace.ProducerContext.Inspect(headers, out var userContext, default(global::MessageTrace.ObjectDictionaryHeaders));
-            var previous = global::System.Diagnostics.Activity.Current;
-            var activity = global::MessageTrace.MessagingSpans.StartSend(system, string.IsNullOrEmpty(p0) ? p1 : p0, template, userContext);
-            if (activity is not null && activity.IsAllDataRequested)
+            else if (properties is global::RabbitMQ.Client.BasicProperties { Headers: null } writable)
             {
-                if (p1 is { Length: > 0 } v0) activity.SetTag("messaging.rabbitmq.destination.routing_key", v0);
-                if (p3.MessageId is { Length: > 0 } v1) activity.SetTag("messaging.message.id", v1);
-                if (recordBodySize && p4.Length is { } bodySize)
-                {
-                    activity.SetTag(global::MessageTrace.MessagingAttributes.MessageBodySize, bodySize);
-                }
-            }
-
-            if (state == global::MessageTrace.CarrierState.Empty)
-            {
-                // Our span's context, or the ambient one when our span was not created: the chain stays unbroken.
-                var context = activity?.Context ?? previous?.Context ?? default;
-                global::MessageTrace.ProducerContext.TryInject(headers, context, false, default(global::MessageTrace.ObjectDictionaryHeaders));
-            }
-            else if (state == global::MessageTrace.CarrierState.WrittenForEarlierSend)
-            {
-                // Headers reused from an earlier send still hold its context: replace it with this send's.
-                var context = activity?.Context ?? previous?.Context ?? default;
-                global::MessageTrace.ProducerContext.TryInject(headers, context, true, default(global::MessageTrace.ObjectDictionaryHeaders));
-            }
-
-            if (activity is null)
-            {
-                return receiver.BasicPublishAsync(p0, p1, p2, p3, p4, p5);
-            }
-
-            try
-            {
-                return global::MessageTrace.SpanCompletion.StopWhenDone(receiver.BasicPublishAsync(p0, p1, p2, p3, p4, p5), activity);
-            }
-            catch (global::System.Exception exception) when (global::MessageTrace.SpanFailure.RecordAndStop(activity, exception))
-            {
-                throw;
-            }
-            finally
-            {
-                // The send span must not stay current in the caller once the call has been made.
-                global::System.Diagnostics.Activity.Current = previous;
+                writable.Headers = new global::System.Collections.Generic.Dictionary<string, object?>();
             }
         }
 
-        public static global::System.Threading.Tasks.ValueTask RabbitMqPublishBody(global::RabbitMQ.Client.IChannel receiver, string p0, string p1, global::System.ReadOnlyMemory<byte> p2, global::System.Threading.CancellationToken p3, string system, string? template, string messagingNamespace, bool recordBodySize)
-        {
-            if (!global::MessageTrace.ProducerContext.IsActive)
-            {
-                return global::RabbitMQ.Client.IChannelExtensions.BasicPublishAsync(receiver, p0, p1, p2, p3);
-            }
+        public readonly void RecordAttributes(global::System.Diagnostics.Activity activity, global::MessageTrace.MessagingSite site) =>
+            global::MessageTrace.RabbitMqAttributes.RecordOutgoing(activity, site, routingKey, properties?.MessageId, bodySize);
 
-            var properties = new global::RabbitMQ.Client.BasicProperties { Headers = new global::System.Collections.Generic.Dictionary<string, object?>() };
-            var headers = properties.Headers;
-            var state = global::MessageTrace.ProducerContext.Inspect(headers, out var userContext, default(global::MessageTrace.ObjectDictionaryHeaders));
-            var previous = global::System.Diagnostics.Activity.Current;
-            var activity = global::MessageTrace.MessagingSpans.StartSend(system, string.IsNullOrEmpty(p0) ? p1 : p0, template, userContext);
-            if (activity is not null && activity.IsAllDataRequested)
-            {
-                if (p1 is { Length: > 0 } v0) activity.SetTag("messaging.rabbitmq.destination.routing_key", v0);
-                if (recordBodySize && p2.Length is { } bodySize)
-                {
-                    activity.SetTag(global::MessageTrace.MessagingAttributes.MessageBodySize, bodySize);
-                }
-            }
+        public readonly void RecordResult<TResult>(global::System.Diagnostics.Activity activity, TResult result) { }
 
-            if (state == global::MessageTrace.CarrierState.Empty)
-            {
-                // Our span's context, or the ambient one when our span was not created: the chain stays unbroken.
-                var context = activity?.Context ?? previous?.Context ?? default;
-                global::MessageTrace.ProducerContext.TryInject(headers, context, false, default(global::MessageTrace.ObjectDictionaryHeaders));
-            }
-            else if (state == global::MessageTrace.CarrierState.WrittenForEarlierSend)
-            {
-                // Headers reused from an earlier send still hold its context: replace it with this send's.
-                var context = activity?.Context ?? previous?.Context ?? default;
-                global::MessageTrace.ProducerContext.TryInject(headers, context, true, default(global::MessageTrace.ObjectDictionaryHeaders));
-            }
-
-            if (activity is null)
-            {
-                return receiver.BasicPublishAsync(p0!, p1!, false, properties, p2, p3);
-            }
-
-            try
-            {
-                return global::MessageTrace.SpanCompletion.StopWhenDone(receiver.BasicPublishAsync(p0!, p1!, false, properties, p2, p3), activity);
-            }
-            catch (global::System.Exception exception) when (global::MessageTrace.SpanFailure.RecordAndStop(activity, exception))
-            {
-                throw;
-            }
-            finally
-            {
-                // The send span must not stay current in the caller once the call has been made.
-                global::System.Diagnostics.Activity.Current = previous;
-            }
-        }
+        private readonly global::System.Collections.Generic.IDictionary<string, object?>? Carrier => CreatedProperties?.Headers ?? properties?.Headers;
     }
 }

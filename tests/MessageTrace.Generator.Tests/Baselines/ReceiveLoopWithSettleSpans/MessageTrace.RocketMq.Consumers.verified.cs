@@ -6,14 +6,7 @@
 namespace System.Runtime.CompilerServices
 {
     [global::System.AttributeUsage(global::System.AttributeTargets.Method, AllowMultiple = true)]
-    file sealed class InterceptsLocationAttribute : global::System.Attribute
-    {
-        public InterceptsLocationAttribute(int version, string data)
-        {
-            _ = version;
-            _ = data;
-        }
-    }
+    file sealed class InterceptsLocationAttribute : global::System.Attribute { public InterceptsLocationAttribute(int version, string data) { } }
 }
 
 namespace MessageTrace.Generated
@@ -21,140 +14,31 @@ namespace MessageTrace.Generated
     [global::System.CodeDom.Compiler.GeneratedCode("MessageTrace.Generator", "VERSION")]
     file static class RocketMqConsumerInterceptors
     {
+        internal static readonly global::MessageTrace.MessagingSite s_site0 = new("rocketmq", consumerGroup: "poller");
+
         // Program.cs(13,27)
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "IzQDXhoVc8aFfnUs06a3VFIBAABQcm9ncmFtLmNz")]
         public static global::System.Threading.Tasks.Task<global::System.Collections.Generic.List<global::Org.Apache.Rocketmq.MessageView>> RocketMqReceive0(this global::Org.Apache.Rocketmq.SimpleConsumer receiver, int p0, global::System.TimeSpan p1)
-            => RocketMqConsumerTracing.RocketMqReceive(receiver, p0, p1, "rocketmq", null, "poller", "");
+            => global::MessageTrace.TracedConsume.ReceiveAsync(s_site0, default(RocketMqIncoming), (receiver, p0, p1), static a => a.receiver.Receive(a.p0, a.p1));
 
         // Program.cs(16,19)
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "IzQDXhoVc8aFfnUs06a3VMIBAABQcm9ncmFtLmNz")]
         public static global::System.Threading.Tasks.Task RocketMqAck1(this global::Org.Apache.Rocketmq.SimpleConsumer receiver, global::Org.Apache.Rocketmq.MessageView p0)
-            => RocketMqConsumerTracing.RocketMqAck(receiver, p0, "rocketmq", null, "poller", "");
+            => global::MessageTrace.TracedConsume.SettleAsync(s_site0, "ack", default(RocketMqIncoming), p0, receiver, static (m, a) => a.Ack(m));
     }
 
+    // A received RocketMQ message: its topic, its properties (the carrier), and the attributes it carries.
     [global::System.CodeDom.Compiler.GeneratedCode("MessageTrace.Generator", "VERSION")]
-    file static class RocketMqConsumerTracing
+    file readonly struct RocketMqIncoming : global::MessageTrace.IIncomingMessages<global::Org.Apache.Rocketmq.MessageView?>
     {
-        public static global::System.Threading.Tasks.Task RocketMqAck(global::Org.Apache.Rocketmq.SimpleConsumer receiver, global::Org.Apache.Rocketmq.MessageView p0, string system, string? template, string? consumerGroup, string messagingNamespace)
-        {
-            if (!global::MessageTrace.MessageTraceSource.Source.HasListeners())
-            {
-                return receiver.Ack(p0);
-            }
+        public bool TryRead(global::Org.Apache.Rocketmq.MessageView? message, string name, out global::MessageTrace.HeaderValue value) => default(global::MessageTrace.StringDictionaryHeaders).TryRead(message?.Properties, name, out value);
+        public string? Destination(global::Org.Apache.Rocketmq.MessageView? message) => message?.Topic;
+        public string? MessageId(global::Org.Apache.Rocketmq.MessageView? message) => message?.MessageId;
+        public void RecordSiteAttributes(global::System.Diagnostics.Activity activity, global::MessageTrace.MessagingSite site) => global::MessageTrace.RocketMqAttributes.RecordNamespace(activity, site);
 
-            var context = p0 is null ? default : global::MessageTrace.ContextPropagation.Extract(p0.Properties, default(global::MessageTrace.StringDictionaryHeaders)).ActivityContext;
-            var previous = global::System.Diagnostics.Activity.Current;
-            var activity = global::MessageTrace.MessagingSpans.StartSettle(system, "ack", p0 is null ? null : p0.Topic, consumerGroup, context);
-            if (activity is null)
-            {
-                return receiver.Ack(p0);
-            }
+        public void RecordAttributes(global::System.Diagnostics.Activity activity, global::Org.Apache.Rocketmq.MessageView? message, global::MessageTrace.MessagingSite site) =>
+            global::MessageTrace.RocketMqAttributes.RecordIncoming(activity, site, message!.Tag, message.Keys, message.MessageGroup, message.DeliveryTimestamp, message.DeliveryAttempt, message.Body?.Length);
 
-            if (activity.IsAllDataRequested)
-            {
-                SetSpanTags(activity, messagingNamespace);
-                if (p0 is not null && p0.MessageId is { Length: > 0 } id) activity.SetTag(global::MessageTrace.MessagingAttributes.MessageId, id);
-            }
-
-            try
-            {
-                return global::MessageTrace.SpanCompletion.StopWhenDone(receiver.Ack(p0), activity);
-            }
-            catch (global::System.Exception exception) when (global::MessageTrace.SpanFailure.RecordAndStop(activity, exception))
-            {
-                throw;
-            }
-            finally
-            {
-                global::System.Diagnostics.Activity.Current = previous;
-            }
-        }
-
-        public static global::System.Threading.Tasks.Task<global::System.Collections.Generic.List<global::Org.Apache.Rocketmq.MessageView>> RocketMqReceive(global::Org.Apache.Rocketmq.SimpleConsumer receiver, int p0, global::System.TimeSpan p1, string system, string? template, string? consumerGroup, string messagingNamespace)
-        {
-            if (!global::MessageTrace.MessageTraceSource.Source.HasListeners())
-            {
-                return receiver.Receive(p0, p1);
-            }
-
-            return RocketMqReceiveTraced(receiver, p0, p1, system, template, consumerGroup, messagingNamespace);
-        }
-
-        private static async global::System.Threading.Tasks.Task<global::System.Collections.Generic.List<global::Org.Apache.Rocketmq.MessageView>> RocketMqReceiveTraced(global::Org.Apache.Rocketmq.SimpleConsumer receiver, int p0, global::System.TimeSpan p1, string system, string? template, string? consumerGroup, string messagingNamespace)
-        {
-            var startTime = global::System.DateTimeOffset.UtcNow;
-            global::System.Collections.Generic.List<global::Org.Apache.Rocketmq.MessageView> messages;
-            try
-            {
-                messages = await receiver.Receive(p0, p1).ConfigureAwait(false);
-            }
-            catch (global::System.Exception exception) when (RecordFailedReceive(exception, startTime, system, template, consumerGroup, messagingNamespace))
-            {
-                throw;
-            }
-
-            // An empty pull gets no span, as the conventions ask.
-            if (messages is { Count: > 0 })
-            {
-                var links = Links(messages, out var destination, out var count);
-                var activity = global::MessageTrace.MessagingSpans.StartBatch(global::MessageTrace.MessagingOperationTypes.Receive, global::System.Diagnostics.ActivityKind.Client, system, destination, template, consumerGroup, links, count, startTime);
-                if (activity is not null)
-                {
-                    if (activity.IsAllDataRequested)
-                    {
-                        SetSpanTags(activity, messagingNamespace);
-                    }
-
-                    activity.Stop();
-                }
-            }
-
-            return messages;
-        }
-
-        private static bool RecordFailedReceive(global::System.Exception exception, global::System.DateTimeOffset startTime, string system, string? template, string? consumerGroup, string messagingNamespace)
-        {
-            var activity = global::MessageTrace.MessagingSpans.StartBatch(global::MessageTrace.MessagingOperationTypes.Receive, global::System.Diagnostics.ActivityKind.Client, system, null, template, consumerGroup, null, 0, startTime);
-            if (activity is not null && activity.IsAllDataRequested)
-            {
-                SetSpanTags(activity, messagingNamespace);
-            }
-
-            return global::MessageTrace.SpanFailure.RecordAndStop(activity, exception);
-        }
-
-        private static global::System.Collections.Generic.List<global::System.Diagnostics.ActivityLink> Links(global::System.Collections.Generic.IEnumerable<global::Org.Apache.Rocketmq.MessageView?>? messages, out string? destination, out int count)
-        {
-            var links = new global::System.Collections.Generic.List<global::System.Diagnostics.ActivityLink>();
-            destination = null;
-            count = 0;
-            if (messages is null)
-            {
-                return links;
-            }
-
-            foreach (var message in messages)
-            {
-                count++;
-                if (message is null)
-                {
-                    continue;
-                }
-
-                destination ??= message.Topic;
-                var context = global::MessageTrace.ContextPropagation.Extract(message.Properties, default(global::MessageTrace.StringDictionaryHeaders)).ActivityContext;
-                if (context != default)
-                {
-                    links.Add(global::MessageTrace.MessagingSpans.LinkFor(context, message.MessageId));
-                }
-            }
-
-            return links;
-        }
-
-        private static void SetSpanTags(global::System.Diagnostics.Activity activity, string messagingNamespace)
-        {
-            activity.SetTag("messaging.rocketmq.namespace", messagingNamespace);
-        }
+        public string? FailureOf<TResult>(TResult result) => result is global::Org.Apache.Rocketmq.ConsumeResult.FAILURE ? "FAILURE" : null;
     }
 }

@@ -6,14 +6,7 @@
 namespace System.Runtime.CompilerServices
 {
     [global::System.AttributeUsage(global::System.AttributeTargets.Method, AllowMultiple = true)]
-    file sealed class InterceptsLocationAttribute : global::System.Attribute
-    {
-        public InterceptsLocationAttribute(int version, string data)
-        {
-            _ = version;
-            _ = data;
-        }
-    }
+    file sealed class InterceptsLocationAttribute : global::System.Attribute { public InterceptsLocationAttribute(int version, string data) { } }
 }
 
 namespace MessageTrace.Generated
@@ -21,6 +14,8 @@ namespace MessageTrace.Generated
     [global::System.CodeDom.Compiler.GeneratedCode("MessageTrace.Generator", "VERSION")]
     file static class RocketMqSendInterceptors
     {
+        internal static readonly global::MessageTrace.MessagingSite s_site0 = new("rocketmq");
+
         // Program.cs(12,69)
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "P2hAQADVEWk80boWJht1TmABAABQcm9ncmFtLmNz")]
         // Program.cs(15,55)
@@ -28,187 +23,55 @@ namespace MessageTrace.Generated
         // Program.cs(9,59)
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "P2hAQADVEWk80boWJht1Tu4AAABQcm9ncmFtLmNz")]
         public static global::System.Threading.Tasks.Task<global::Org.Apache.Rocketmq.ISendReceipt> RocketMqSend0(this global::Org.Apache.Rocketmq.Producer receiver, global::Org.Apache.Rocketmq.Message p0)
-            => RocketMqSendTracing.RocketMqSend(receiver, p0, system: "rocketmq", template: null, messagingNamespace: "", recordBodySize: false);
+            => global::MessageTrace.TracedSend.SendAsync(s_site0, new RocketMqOutgoing(p0), receiver, static (m, a) => a.Send(m.Message));
     }
 
+    // A RocketMQ message being sent: its topic, its properties (the carrier), and the attributes it carries.
     [global::System.CodeDom.Compiler.GeneratedCode("MessageTrace.Generator", "VERSION")]
-    file static class RocketMqSendTracing
+    file struct RocketMqOutgoing(global::Org.Apache.Rocketmq.Message message, bool transactional = false) : global::MessageTrace.IOutgoingMessage
     {
-        private static readonly global::System.Action<global::System.Diagnostics.Activity, global::Org.Apache.Rocketmq.ISendReceipt> s_RocketMqSendResult =
-            static (activity, result) => activity.SetTag(global::MessageTrace.MessagingAttributes.MessageId, result.MessageId);
+        public global::Org.Apache.Rocketmq.Message Message = message;
 
-        public static global::System.Threading.Tasks.Task<global::Org.Apache.Rocketmq.ISendReceipt> RocketMqSend(global::Org.Apache.Rocketmq.Producer receiver, global::Org.Apache.Rocketmq.Message p0, string system, string? template, string messagingNamespace, bool recordBodySize)
-        {
-            if (p0 is null)
-            {
-                return receiver.Send(p0!);
-            }
+        public readonly bool HasMessage => Message is not null;
+        public readonly string? Destination => Message.Topic;
+        public readonly object? Headers => Message.Properties;
+        public readonly bool SharesHeaders => true; // Message.Builder hands one dictionary to every message it builds.
+        public readonly bool PrefersUtf8 => false;
+        public readonly bool CanWrite => Message.Properties is not null;
+        public readonly void PrepareHeaders() { }
+        public readonly bool TryRead(string name, out global::MessageTrace.HeaderValue value) => default(global::MessageTrace.StringDictionaryHeaders).TryRead(Message.Properties, name, out value);
+        public readonly void Write(string name, string value) => Message.Properties[name] = value;
+        public readonly void WriteUtf8(string name, byte[] value) => Message.Properties[name] = global::System.Text.Encoding.ASCII.GetString(value);
 
-            if (!global::MessageTrace.ProducerContext.IsActive)
-            {
-                // Untraced, but never with the context MessageTrace wrote for an earlier send of shared headers.
-                if (global::MessageTrace.ProducerContext.HoldsEarlierContext(p0.Properties, default(global::MessageTrace.StringDictionaryHeaders)) && TryCopyWithoutContext(p0, out var untraced))
-                {
-                    p0 = untraced;
-                }
+        public readonly void RecordAttributes(global::System.Diagnostics.Activity activity, global::MessageTrace.MessagingSite site) =>
+            global::MessageTrace.RocketMqAttributes.RecordOutgoing(activity, site, Message.Tag, Message.Keys, Message.MessageGroup, Message.DeliveryTimestamp, Message.LiteTopic, Message.Priority, transactional, Message.Body?.Length);
 
-                return receiver.Send(p0!);
-            }
+        public readonly void RecordResult<TResult>(global::System.Diagnostics.Activity activity, TResult result) =>
+            global::MessageTrace.MessagingAttributes.SetMessageId(activity, (result as global::Org.Apache.Rocketmq.ISendReceipt)?.MessageId);
 
-            var headers = p0.Properties;
-            var state = global::MessageTrace.ProducerContext.Inspect(headers, out var userContext, default(global::MessageTrace.StringDictionaryHeaders));
-            // A traceparent we wrote for an earlier send of a message sharing these headers belongs to that send.
-            if (state == global::MessageTrace.CarrierState.WrittenForEarlierSend && TryCopyWithoutContext(p0, out var copy))
-            {
-                p0 = copy;
-                headers = p0.Properties;
-                state = global::MessageTrace.CarrierState.Empty;
-            }
-
-            var previous = global::System.Diagnostics.Activity.Current;
-            var activity = global::MessageTrace.MessagingSpans.StartSend(system, p0.Topic, template, userContext);
-            if (activity is not null && activity.IsAllDataRequested)
-            {
-                activity.SetTag("messaging.rocketmq.namespace", messagingNamespace);
-                activity.SetTag("messaging.rocketmq.message.type", !string.IsNullOrEmpty(p0.MessageGroup) ? "fifo" : p0.DeliveryTimestamp.HasValue ? "delay" : "normal");
-                if (p0.Tag is { Length: > 0 } v0) activity.SetTag("messaging.rocketmq.message.tag", v0);
-                if (global::MessageTrace.TagValues.StringArray(p0.Keys) is { } v1) activity.SetTag("messaging.rocketmq.message.keys", v1);
-                if (p0.MessageGroup is { Length: > 0 } v2) activity.SetTag("messaging.rocketmq.message.group", v2);
-                if (global::MessageTrace.TagValues.EpochMilliseconds(p0.DeliveryTimestamp) is { } v3) activity.SetTag("messaging.rocketmq.message.delivery_timestamp", v3);
-                if (recordBodySize && p0.Body?.Length is { } bodySize)
-                {
-                    activity.SetTag(global::MessageTrace.MessagingAttributes.MessageBodySize, bodySize);
-                }
-            }
-
-            if (state == global::MessageTrace.CarrierState.Empty)
-            {
-                // Our span's context, or the ambient one when our span was not created: the chain stays unbroken.
-                var context = activity?.Context ?? previous?.Context ?? default;
-                // Losing the race for headers shared with a concurrent send: inject into a copy instead.
-                if (!global::MessageTrace.ProducerContext.TryInject(headers, context, false, default(global::MessageTrace.StringDictionaryHeaders)) && TryCopyWithoutContext(p0, out var fresh))
-                {
-                    p0 = fresh;
-                    global::MessageTrace.ProducerContext.TryInject(p0.Properties, context, false, default(global::MessageTrace.StringDictionaryHeaders));
-                }
-            }
-
-            if (activity is null)
-            {
-                return receiver.Send(p0!);
-            }
-
-            try
-            {
-                return global::MessageTrace.SpanCompletion.StopWhenDone(receiver.Send(p0!), activity, s_RocketMqSendResult);
-            }
-            catch (global::System.Exception exception) when (global::MessageTrace.SpanFailure.RecordAndStop(activity, exception))
-            {
-                throw;
-            }
-            finally
-            {
-                // The send span must not stay current in the caller once the call has been made.
-                global::System.Diagnostics.Activity.Current = previous;
-            }
-        }
-
-        // A copy with headers of its own; false (and the original sent untouched) if the client refuses it.
-        private static bool TryCopyWithoutContext(global::Org.Apache.Rocketmq.Message message, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::Org.Apache.Rocketmq.Message? copy)
+        // Message has no public constructor: a fresh builder gives the copy a dictionary of its own. Keys and
+        // properties go straight onto the copy (the builder refuses blank ones); our earlier context stays behind.
+        public bool TryCopy()
         {
             try
             {
-                copy = Copy(message);
+                var source = Message;
+                var builder = new global::Org.Apache.Rocketmq.Message.Builder().SetTopic(source.Topic).SetBody(source.Body);
+                if (!string.IsNullOrWhiteSpace(source.Tag)) builder.SetTag(source.Tag);
+                if (source.DeliveryTimestamp is { } deliveryTimestamp) builder.SetDeliveryTimestamp(deliveryTimestamp);
+                if (!string.IsNullOrEmpty(source.MessageGroup)) builder.SetMessageGroup(source.MessageGroup);
+                if (!string.IsNullOrEmpty(source.LiteTopic)) builder.SetLiteTopic(source.LiteTopic);
+                if (source.Priority is { } priority) builder.SetPriority(priority);
+                var copy = builder.Build();
+                if (source.Keys is { } keys) copy.Keys.AddRange(keys);
+                global::MessageTrace.ProducerContext.CopyUserHeaders(source.Properties, copy.Properties);
+                Message = copy;
                 return true;
             }
             catch (global::System.Exception)
             {
-                copy = null;
-                return false;
+                return false; // The client refuses the copy: the original goes out untouched.
             }
-        }
-
-        private static global::Org.Apache.Rocketmq.Message Copy(global::Org.Apache.Rocketmq.Message message)
-        {
-            var builder = new global::Org.Apache.Rocketmq.Message.Builder()
-                .SetTopic(message.Topic)
-                .SetBody(message.Body);
-            if (!string.IsNullOrWhiteSpace(message.Tag))
-            {
-                builder.SetTag(message.Tag);
-            }
-
-            // Keys the builder refuses (blank ones the list may hold) go straight onto the copy's list.
-            var blankKeys = new global::System.Collections.Generic.List<string>();
-            if (message.Keys is { Count: > 0 } keys)
-            {
-                var accepted = new global::System.Collections.Generic.List<string>(keys.Count);
-                foreach (var key in keys)
-                {
-                    (string.IsNullOrWhiteSpace(key) ? blankKeys : accepted).Add(key);
-                }
-
-                if (accepted.Count > 0)
-                {
-                    builder.SetKeys(accepted.ToArray());
-                }
-            }
-
-            // The builder refuses blank names and values the message itself may hold: those are put on
-            // the copy's own dictionary after Build. Only the context of the earlier send is left behind.
-            var blank = new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>();
-            if (message.Properties is { } properties)
-            {
-                foreach (var property in properties)
-                {
-                    if (global::MessageTrace.ProducerContext.IsWrittenByMessageTrace(properties, property.Key, property.Value))
-                    {
-                        continue;
-                    }
-
-                    if (string.IsNullOrWhiteSpace(property.Key) || string.IsNullOrWhiteSpace(property.Value))
-                    {
-                        blank.Add(property);
-                    }
-                    else
-                    {
-                        builder.AddProperty(property.Key, property.Value);
-                    }
-                }
-            }
-
-            if (message.DeliveryTimestamp is { } deliveryTimestamp)
-            {
-                builder.SetDeliveryTimestamp(deliveryTimestamp);
-            }
-
-            if (!string.IsNullOrEmpty(message.MessageGroup))
-            {
-                builder.SetMessageGroup(message.MessageGroup);
-            }
-
-            if (!string.IsNullOrEmpty(message.LiteTopic))
-            {
-                builder.SetLiteTopic(message.LiteTopic);
-            }
-
-            if (message.Priority is { } priority)
-            {
-                builder.SetPriority(priority);
-            }
-
-            var copy = builder.Build();
-            if (blankKeys.Count > 0)
-            {
-                copy.Keys?.AddRange(blankKeys);
-            }
-
-            foreach (var property in blank)
-            {
-                copy.Properties[property.Key] = property.Value;
-            }
-
-            return copy;
         }
     }
 }

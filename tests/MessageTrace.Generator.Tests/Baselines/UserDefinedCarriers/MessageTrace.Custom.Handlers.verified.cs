@@ -6,14 +6,7 @@
 namespace System.Runtime.CompilerServices
 {
     [global::System.AttributeUsage(global::System.AttributeTargets.Method, AllowMultiple = true)]
-    file sealed class InterceptsLocationAttribute : global::System.Attribute
-    {
-        public InterceptsLocationAttribute(int version, string data)
-        {
-            _ = version;
-            _ = data;
-        }
-    }
+    file sealed class InterceptsLocationAttribute : global::System.Attribute { public InterceptsLocationAttribute(int version, string data) { } }
 }
 
 namespace MessageTrace.Generated
@@ -21,123 +14,29 @@ namespace MessageTrace.Generated
     [global::System.CodeDom.Compiler.GeneratedCode("MessageTrace.Generator", "VERSION")]
     file static class CustomHandlerInterceptors
     {
+        internal static readonly global::MessageTrace.MessagingSite s_site0 = new("inhouse", consumerGroup: "billing");
+        internal static readonly global::MessageTrace.MessagingSite s_site1 = new("custom");
+
         // Program.cs(45,16)
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "iwXQN5sfs+N3yqI7NBixIdsEAABQcm9ncmFtLmNz")]
         public static global::System.Threading.Tasks.Task HandleAsync_d577335e(this global::Shop.Bus.Orders receiver, global::Shop.Bus.Envelope p0)
-        {
-            var previous = global::System.Diagnostics.Activity.Current;
-            var activity = CustomHandlerTracing.StartProcess(p0, "inhouse", null, "billing", "", false, global::MessageTrace.HandlerParentPolicy.CreationContextWhenNoAmbient, out var baggage);
-            if (activity is null)
-            {
-                return receiver.HandleAsync(p0);
-            }
-
-            // The message's baggage is current for the handler body only, awaits included.
-            var baggageScope = baggage.Count > 0 ? global::MessageTrace.HandlerBaggage.Enter(baggage) : null;
-            try
-            {
-                return global::MessageTrace.SpanCompletion.StopWhenDone(receiver.HandleAsync(p0), activity);
-            }
-            catch (global::System.Exception exception) when (global::MessageTrace.SpanFailure.RecordAndStop(activity, exception))
-            {
-                throw;
-            }
-            finally
-            {
-                // The process span ends here for the caller, whatever parent it was given.
-                global::System.Diagnostics.Activity.Current = previous;
-                global::MessageTrace.HandlerBaggage.Exit(baggageScope);
-            }
-        }
+            => global::MessageTrace.TracedHandler.InvokeAsync(s_site0, default(Envelope_956a277cIncoming), p0, receiver, static (m, a) => a.HandleAsync(m));
 
         // Program.cs(44,9)
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "iwXQN5sfs+N3yqI7NBixIaUEAABQcm9ncmFtLmNz")]
         public static void HandleRaw_e9121363(this global::Shop.Bus.Orders receiver, byte[] p0, global::System.Collections.Generic.IDictionary<string, object?> p1)
-        {
-            var previous = global::System.Diagnostics.Activity.Current;
-            var activity = CustomHandlerTracing.StartProcess(p1, "custom", null, null, "", false, global::MessageTrace.HandlerParentPolicy.CreationContextWhenNoAmbient, out var baggage);
-            if (activity is null)
-            {
-                receiver.HandleRaw(p0, p1);
-                return;
-            }
-
-            // The message's baggage is current for the handler body only, awaits included.
-            var baggageScope = baggage.Count > 0 ? global::MessageTrace.HandlerBaggage.Enter(baggage) : null;
-            try
-            {
-                receiver.HandleRaw(p0, p1);
-            }
-            catch (global::System.Exception exception) when (global::MessageTrace.SpanFailure.Record(activity, exception))
-            {
-                throw;
-            }
-            finally
-            {
-                activity.Stop();
-                // The process span ends here for the caller, whatever parent it was given.
-                global::System.Diagnostics.Activity.Current = previous;
-                global::MessageTrace.HandlerBaggage.Exit(baggageScope);
-            }
-        }
+            => global::MessageTrace.TracedHandler.InvokeVoid(s_site1, default(global::MessageTrace.ObjectHeadersIncoming), p1, (receiver, p0), static (m, a) => a.receiver.HandleRaw(a.p0, m));
     }
 
     [global::System.CodeDom.Compiler.GeneratedCode("MessageTrace.Generator", "VERSION")]
-    file static class CustomHandlerTracing
+    // A received global::Shop.Bus.Envelope: its [MessageHeaders] Headers carry the context.
+    file readonly struct Envelope_956a277cIncoming : global::MessageTrace.IIncomingMessages<global::Shop.Bus.Envelope?>
     {
-        public static global::System.Diagnostics.Activity? StartProcess(global::Shop.Bus.Envelope? message, string system, string? template, string? consumerGroup, string messagingNamespace, bool recordBodySize, global::MessageTrace.HandlerParentPolicy policy, out global::OpenTelemetry.Baggage baggage)
-        {
-            baggage = default;
-            if (!global::MessageTrace.MessageTraceSource.Source.HasListeners())
-            {
-                return null;
-            }
-
-            // A null message or missing, malformed or oversized headers give no context: a root span, no link.
-            var propagation = message is null ? default : global::MessageTrace.ContextPropagation.Extract(message.Headers, default(global::MessageTrace.StringDictionaryHeaders));
-            var activity = global::MessageTrace.MessagingSpans.StartProcess(system, message is null ? null : message.Topic, template, consumerGroup, propagation.ActivityContext, policy);
-            if (activity is not null && activity.IsAllDataRequested)
-            {
-                if (message is not null)
-                {
-                    SetMessageTags(activity, message, recordBodySize);
-                }
-            }
-
-            baggage = propagation.Baggage;
-            return activity;
-        }
-
-        private static void SetMessageTags(global::System.Diagnostics.Activity activity, global::Shop.Bus.Envelope message, bool recordBodySize)
-        {
-            if (message.MessageId is { Length: > 0 } id) activity.SetTag(global::MessageTrace.MessagingAttributes.MessageId, id);
-        }
-
-        public static global::System.Diagnostics.Activity? StartProcess(global::System.Collections.Generic.IDictionary<string, object?>? message, string system, string? template, string? consumerGroup, string messagingNamespace, bool recordBodySize, global::MessageTrace.HandlerParentPolicy policy, out global::OpenTelemetry.Baggage baggage)
-        {
-            baggage = default;
-            if (!global::MessageTrace.MessageTraceSource.Source.HasListeners())
-            {
-                return null;
-            }
-
-            // A null message or missing, malformed or oversized headers give no context: a root span, no link.
-            var propagation = message is null ? default : global::MessageTrace.ContextPropagation.Extract(message, default(global::MessageTrace.ObjectDictionaryHeaders));
-            var activity = global::MessageTrace.MessagingSpans.StartProcess(system, message is null ? null : (string?)null, template, consumerGroup, propagation.ActivityContext, policy);
-            if (activity is not null && activity.IsAllDataRequested)
-            {
-                if (message is not null)
-                {
-                    SetMessageTags(activity, message, recordBodySize);
-                }
-            }
-
-            baggage = propagation.Baggage;
-            return activity;
-        }
-
-        private static void SetMessageTags(global::System.Diagnostics.Activity activity, global::System.Collections.Generic.IDictionary<string, object?> message, bool recordBodySize)
-        {
-        }
+        public bool TryRead(global::Shop.Bus.Envelope? message, string name, out global::MessageTrace.HeaderValue value) => default(global::MessageTrace.StringDictionaryHeaders).TryRead(message?.Headers, name, out value);
+        public string? Destination(global::Shop.Bus.Envelope? message) => message?.Topic;
+        public string? MessageId(global::Shop.Bus.Envelope? message) => message?.MessageId;
+        public void RecordSiteAttributes(global::System.Diagnostics.Activity activity, global::MessageTrace.MessagingSite site) { }
+        public void RecordAttributes(global::System.Diagnostics.Activity activity, global::Shop.Bus.Envelope? message, global::MessageTrace.MessagingSite site) { }
+        public string? FailureOf<TResult>(TResult result) => null;
     }
 }

@@ -6,14 +6,7 @@
 namespace System.Runtime.CompilerServices
 {
     [global::System.AttributeUsage(global::System.AttributeTargets.Method, AllowMultiple = true)]
-    file sealed class InterceptsLocationAttribute : global::System.Attribute
-    {
-        public InterceptsLocationAttribute(int version, string data)
-        {
-            _ = version;
-            _ = data;
-        }
-    }
+    file sealed class InterceptsLocationAttribute : global::System.Attribute { public InterceptsLocationAttribute(int version, string data) { } }
 }
 
 namespace MessageTrace.Generated
@@ -21,115 +14,36 @@ namespace MessageTrace.Generated
     [global::System.CodeDom.Compiler.GeneratedCode("MessageTrace.Generator", "VERSION")]
     file static class CustomSendInterceptors
     {
+        internal static readonly global::MessageTrace.MessagingSite s_site0 = new("inhouse");
+        internal static readonly global::MessageTrace.MessagingSite s_site1 = new("custom");
+
         // Program.cs(32,15)
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "iwXQN5sfs+N3yqI7NBixIdMCAABQcm9ncmFtLmNz")]
         public static global::System.Threading.Tasks.Task Send_PublishAsync_b07393670(this global::Shop.Bus.IBus receiver, global::Shop.Bus.Envelope p0)
-            => CustomSendTracing.Send_PublishAsync_b0739367(receiver, p0, system: "inhouse", template: null, messagingNamespace: "", recordBodySize: false);
+            => global::MessageTrace.TracedSend.SendAsync(s_site0, new Envelope_956a277cOutgoing(p0), (receiver, p0), static (m, a) => a.receiver.PublishAsync(a.p0));
 
         // Program.cs(33,9)
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "iwXQN5sfs+N3yqI7NBixISADAABQcm9ncmFtLmNz")]
         public static void Send_Post_d3d2f18a1(string p0, byte[] p1, global::System.Collections.Generic.IDictionary<string, object?> p2)
-            => CustomSendTracing.Send_Post_d3d2f18a(p0, p1, p2, system: "custom", template: null, messagingNamespace: "", recordBodySize: false);
+            => global::MessageTrace.TracedSend.SendVoid(s_site1, new global::MessageTrace.ObjectHeadersOutgoing(p0, p2), (p0, p1, p2), static (m, a) => global::Shop.Bus.RawBus.Post(a.p0, a.p1, a.p2));
     }
 
     [global::System.CodeDom.Compiler.GeneratedCode("MessageTrace.Generator", "VERSION")]
-    file static class CustomSendTracing
+    // A global::Shop.Bus.Envelope being sent: its [MessageHeaders] Headers carry the context.
+    file struct Envelope_956a277cOutgoing(global::Shop.Bus.Envelope? message) : global::MessageTrace.IOutgoingMessage
     {
-        public static void Send_Post_d3d2f18a(string p0, byte[] p1, global::System.Collections.Generic.IDictionary<string, object?> p2, string system, string? template, string messagingNamespace, bool recordBodySize)
-        {
-            if (p2 is null || !global::MessageTrace.ProducerContext.IsActive)
-            {
-                global::Shop.Bus.RawBus.Post(p0, p1, p2!);
-                return;
-            }
-
-            var headers = p2;
-            var state = global::MessageTrace.ProducerContext.Inspect(headers, out var userContext, default(global::MessageTrace.ObjectDictionaryHeaders));
-            var previous = global::System.Diagnostics.Activity.Current;
-            var activity = global::MessageTrace.MessagingSpans.StartSend(system, p0, template, userContext);
-            if (state == global::MessageTrace.CarrierState.Empty)
-            {
-                // Our span's context, or the ambient one when our span was not created: the chain stays unbroken.
-                var context = activity?.Context ?? previous?.Context ?? default;
-                global::MessageTrace.ProducerContext.TryInject(headers, context, false, default(global::MessageTrace.ObjectDictionaryHeaders));
-            }
-            else if (state == global::MessageTrace.CarrierState.WrittenForEarlierSend)
-            {
-                // Headers reused from an earlier send still hold its context: replace it with this send's.
-                var context = activity?.Context ?? previous?.Context ?? default;
-                global::MessageTrace.ProducerContext.TryInject(headers, context, true, default(global::MessageTrace.ObjectDictionaryHeaders));
-            }
-
-            if (activity is null)
-            {
-                global::Shop.Bus.RawBus.Post(p0, p1, p2!);
-                return;
-            }
-
-            try
-            {
-                global::Shop.Bus.RawBus.Post(p0, p1, p2!);
-                activity.Stop();
-            }
-            catch (global::System.Exception exception) when (global::MessageTrace.SpanFailure.RecordAndStop(activity, exception))
-            {
-                throw;
-            }
-            finally
-            {
-                // The send span must not stay current in the caller once the call has been made.
-                global::System.Diagnostics.Activity.Current = previous;
-            }
-        }
-
-        public static global::System.Threading.Tasks.Task Send_PublishAsync_b0739367(global::Shop.Bus.IBus receiver, global::Shop.Bus.Envelope p0, string system, string? template, string messagingNamespace, bool recordBodySize)
-        {
-            if (p0 is null || !global::MessageTrace.ProducerContext.IsActive)
-            {
-                return receiver.PublishAsync(p0!);
-            }
-
-            p0.Headers ??= new global::System.Collections.Generic.Dictionary<string, string>();
-            var headers = p0.Headers;
-            var state = global::MessageTrace.ProducerContext.Inspect(headers, out var userContext, default(global::MessageTrace.StringDictionaryHeaders));
-            var previous = global::System.Diagnostics.Activity.Current;
-            var activity = global::MessageTrace.MessagingSpans.StartSend(system, p0.Topic, template, userContext);
-            if (activity is not null && activity.IsAllDataRequested)
-            {
-                if (p0.MessageId is { Length: > 0 } v0) activity.SetTag("messaging.message.id", v0);
-            }
-
-            if (state == global::MessageTrace.CarrierState.Empty)
-            {
-                // Our span's context, or the ambient one when our span was not created: the chain stays unbroken.
-                var context = activity?.Context ?? previous?.Context ?? default;
-                global::MessageTrace.ProducerContext.TryInject(headers, context, false, default(global::MessageTrace.StringDictionaryHeaders));
-            }
-            else if (state == global::MessageTrace.CarrierState.WrittenForEarlierSend)
-            {
-                // Headers reused from an earlier send still hold its context: replace it with this send's.
-                var context = activity?.Context ?? previous?.Context ?? default;
-                global::MessageTrace.ProducerContext.TryInject(headers, context, true, default(global::MessageTrace.StringDictionaryHeaders));
-            }
-
-            if (activity is null)
-            {
-                return receiver.PublishAsync(p0!);
-            }
-
-            try
-            {
-                return global::MessageTrace.SpanCompletion.StopWhenDone(receiver.PublishAsync(p0!), activity);
-            }
-            catch (global::System.Exception exception) when (global::MessageTrace.SpanFailure.RecordAndStop(activity, exception))
-            {
-                throw;
-            }
-            finally
-            {
-                // The send span must not stay current in the caller once the call has been made.
-                global::System.Diagnostics.Activity.Current = previous;
-            }
-        }
+        public readonly bool HasMessage => message is not null;
+        public readonly string? Destination => message?.Topic;
+        public readonly object? Headers => message?.Headers;
+        public readonly bool SharesHeaders => false;
+        public readonly bool PrefersUtf8 => false;
+        public readonly bool CanWrite => default(global::MessageTrace.StringDictionaryHeaders).CanWrite(message?.Headers);
+        public readonly void PrepareHeaders() => message!.Headers ??= new global::System.Collections.Generic.Dictionary<string, string>();
+        public readonly bool TryRead(string name, out global::MessageTrace.HeaderValue value) => default(global::MessageTrace.StringDictionaryHeaders).TryRead(message?.Headers, name, out value);
+        public readonly void Write(string name, string value) => default(global::MessageTrace.StringDictionaryHeaders).Write(message?.Headers, name, value);
+        public readonly void WriteUtf8(string name, byte[] value) => default(global::MessageTrace.StringDictionaryHeaders).WriteUtf8(message?.Headers, name, value);
+        public readonly bool TryCopy() => false;
+        public readonly void RecordAttributes(global::System.Diagnostics.Activity activity, global::MessageTrace.MessagingSite site) => global::MessageTrace.MessagingAttributes.SetMessageId(activity, message?.MessageId);
+        public readonly void RecordResult<TResult>(global::System.Diagnostics.Activity activity, TResult result) { }
     }
 }

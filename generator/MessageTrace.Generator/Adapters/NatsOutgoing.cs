@@ -1,0 +1,20 @@
+// A NATS publish: its subject and headers (created when the caller passes none, on the traced path only).
+[global::System.CodeDom.Compiler.GeneratedCode("MessageTrace.Generator", "VERSION")]
+file struct NatsOutgoing(string? subject, global::NATS.Client.Core.NatsHeaders? headers) : global::MessageTrace.IOutgoingMessage
+{
+    public global::NATS.Client.Core.NatsHeaders? Headers = headers;
+
+    public readonly bool HasMessage => true;
+    public readonly string? Destination => subject;
+    readonly object? global::MessageTrace.IOutgoingMessage.Headers => Headers;
+    public readonly bool SharesHeaders => false;
+    public readonly bool PrefersUtf8 => false;
+    public readonly bool CanWrite => default(NatsHeadersAccess).CanWrite(Headers);
+    public void PrepareHeaders() => Headers ??= new global::NATS.Client.Core.NatsHeaders();
+    public readonly bool TryRead(string name, out global::MessageTrace.HeaderValue value) => default(NatsHeadersAccess).TryRead(Headers, name, out value);
+    public readonly void Write(string name, string value) => default(NatsHeadersAccess).Write(Headers, name, value);
+    public readonly void WriteUtf8(string name, byte[] value) => default(NatsHeadersAccess).WriteUtf8(Headers, name, value);
+    public readonly bool TryCopy() => false;
+    public readonly void RecordAttributes(global::System.Diagnostics.Activity activity, global::MessageTrace.MessagingSite site) { }
+    public readonly void RecordResult<TResult>(global::System.Diagnostics.Activity activity, TResult result) { }
+}

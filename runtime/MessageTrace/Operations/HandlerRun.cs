@@ -1,0 +1,132 @@
+using System;
+using System.Diagnostics;
+using System.Threading.Tasks;
+using OpenTelemetry;
+
+namespace MessageTrace;
+
+/// <summary>
+/// Runs a handler under its started process span: the message's baggage current for the handler body
+/// only (awaits included), a failure result or exception recorded without touching the exception, the
+/// span stopped when the handler completes, and the caller's current span and baggage put back.
+/// </summary>
+internal static class HandlerRun
+{
+    public static TResult Value<TMessage, TArgs, TResult, TRecorder>(Activity activity, Activity? previous, in Baggage baggage, TMessage message, TArgs args, Func<TMessage, TArgs, TResult> handler, TRecorder recorder)
+        where TRecorder : struct, IResultRecorder
+    {
+        var scope = Enter(baggage);
+        try
+        {
+            var result = handler(message, args);
+            SpanCompletion.Record(activity, result, recorder);
+            return result;
+        }
+        catch (Exception exception) when (SpanFailure.Record(activity, exception))
+        {
+            throw;
+        }
+        finally
+        {
+            activity.Stop();
+            Exit(previous, scope);
+        }
+    }
+
+    public static void Void<TMessage, TArgs>(Activity activity, Activity? previous, in Baggage baggage, TMessage message, TArgs args, Action<TMessage, TArgs> handler)
+    {
+        var scope = Enter(baggage);
+        try
+        {
+            handler(message, args);
+        }
+        catch (Exception exception) when (SpanFailure.Record(activity, exception))
+        {
+            throw;
+        }
+        finally
+        {
+            activity.Stop();
+            Exit(previous, scope);
+        }
+    }
+
+    public static Task Task<TMessage, TArgs>(Activity activity, Activity? previous, in Baggage baggage, TMessage message, TArgs args, Func<TMessage, TArgs, Task> handler)
+    {
+        var scope = Enter(baggage);
+        try
+        {
+            return SpanCompletion.StopWhenDone(handler(message, args), activity);
+        }
+        catch (Exception exception) when (SpanFailure.RecordAndStop(activity, exception))
+        {
+            throw;
+        }
+        finally
+        {
+            Exit(previous, scope);
+        }
+    }
+
+    public static Task<TResult> TaskOf<TMessage, TArgs, TResult, TRecorder>(Activity activity, Activity? previous, in Baggage baggage, TMessage message, TArgs args, Func<TMessage, TArgs, Task<TResult>> handler, TRecorder recorder)
+        where TRecorder : struct, IResultRecorder
+    {
+        var scope = Enter(baggage);
+        try
+        {
+            return SpanCompletion.StopWhenDone(handler(message, args), activity, recorder);
+        }
+        catch (Exception exception) when (SpanFailure.RecordAndStop(activity, exception))
+        {
+            throw;
+        }
+        finally
+        {
+            Exit(previous, scope);
+        }
+    }
+
+    public static ValueTask ValueTask<TMessage, TArgs>(Activity activity, Activity? previous, in Baggage baggage, TMessage message, TArgs args, Func<TMessage, TArgs, ValueTask> handler)
+    {
+        var scope = Enter(baggage);
+        try
+        {
+            return SpanCompletion.StopWhenDone(handler(message, args), activity);
+        }
+        catch (Exception exception) when (SpanFailure.RecordAndStop(activity, exception))
+        {
+            throw;
+        }
+        finally
+        {
+            Exit(previous, scope);
+        }
+    }
+
+    public static ValueTask<TResult> ValueTaskOf<TMessage, TArgs, TResult, TRecorder>(Activity activity, Activity? previous, in Baggage baggage, TMessage message, TArgs args, Func<TMessage, TArgs, ValueTask<TResult>> handler, TRecorder recorder)
+        where TRecorder : struct, IResultRecorder
+    {
+        var scope = Enter(baggage);
+        try
+        {
+            return SpanCompletion.StopWhenDone(handler(message, args), activity, recorder);
+        }
+        catch (Exception exception) when (SpanFailure.RecordAndStop(activity, exception))
+        {
+            throw;
+        }
+        finally
+        {
+            Exit(previous, scope);
+        }
+    }
+
+    private static object? Enter(in Baggage baggage) => baggage.Count > 0 ? HandlerBaggage.Enter(baggage) : null;
+
+    private static void Exit(Activity? previous, object? scope)
+    {
+        // The process span ends here for the caller, whatever parent it was given.
+        Activity.Current = previous;
+        HandlerBaggage.Exit(scope);
+    }
+}

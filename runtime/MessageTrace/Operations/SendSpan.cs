@@ -1,0 +1,132 @@
+using System;
+using System.Diagnostics;
+
+namespace MessageTrace;
+
+/// <summary>
+/// Everything a traced send does before the client is called: decide whether there is work at all,
+/// keep a shared header collection from carrying an earlier send's context, start the send span with
+/// the message's attributes, and write the creation context. Never throws: an adapter that does (a
+/// hostile message object) leaves the message to go out as it is.
+/// </summary>
+internal static class SendSpan
+{
+    /// <summary>
+    /// Prepares <paramref name="message"/> for the client call and returns the started span, or null when
+    /// no span was created (the context, if one must travel, has still been written).
+    /// </summary>
+    public static Activity? Begin<TMessage>(ref TMessage message, MessagingSite site, Activity? previous)
+        where TMessage : struct, IOutgoingMessage
+    {
+        if (!Prepare(ref message, out var state, out var userContext))
+        {
+            return null;
+        }
+
+        var activity = MessagingSpans.StartSend(site.System, Destination(message), site.Template, userContext);
+        if (activity is not null && activity.IsAllDataRequested)
+        {
+            RecordAttributes(message, activity, site);
+        }
+
+        // Our span's context, or the ambient one when our span was not created: the chain stays unbroken.
+        var context = activity?.Context ?? previous?.Context ?? default;
+        Inject(ref message, state, context);
+        return activity;
+    }
+
+    /// <summary>Whether the send needs tracing work; sets the headers' state when it does.</summary>
+    private static bool Prepare<TMessage>(ref TMessage message, out CarrierState state, out ActivityContext userContext)
+        where TMessage : struct, IOutgoingMessage
+    {
+        state = CarrierState.NotWritable;
+        userContext = default;
+        try
+        {
+            if (!message.HasMessage)
+            {
+                return false;
+            }
+
+            var headers = default(OutgoingHeaders<TMessage>);
+            if (!ProducerContext.IsActive)
+            {
+                // Untraced, but never with the context written for an earlier send of shared headers.
+                if (message.SharesHeaders && ProducerContext.HoldsEarlierContext(message, message.Headers, headers))
+                {
+                    message.TryCopy();
+                }
+
+                return false;
+            }
+
+            message.PrepareHeaders();
+            state = ProducerContext.Inspect(message, message.Headers, out userContext, headers);
+            if (state == CarrierState.WrittenForEarlierSend && message.SharesHeaders && message.TryCopy())
+            {
+                // The copy has headers of its own, without the earlier send's context.
+                state = CarrierState.Empty;
+            }
+
+            return true;
+        }
+        catch (Exception)
+        {
+            return false;
+        }
+    }
+
+    private static void Inject<TMessage>(ref TMessage message, CarrierState state, in ActivityContext context)
+        where TMessage : struct, IOutgoingMessage
+    {
+        var headers = default(OutgoingHeaders<TMessage>);
+        try
+        {
+            if (state == CarrierState.Empty)
+            {
+                // Losing the race for headers shared with a concurrent send: inject into a copy instead.
+                if (!ProducerContext.TryInject(message, message.Headers, context, replaceOurs: false, headers)
+                    && message.SharesHeaders
+                    && message.TryCopy())
+                {
+                    ProducerContext.TryInject(message, message.Headers, context, replaceOurs: false, headers);
+                }
+            }
+            else if (state == CarrierState.WrittenForEarlierSend && !message.SharesHeaders)
+            {
+                // Headers reused from an earlier send still hold its context: replace it with this send's.
+                ProducerContext.TryInject(message, message.Headers, context, replaceOurs: true, headers);
+            }
+        }
+        catch (Exception)
+        {
+            // The message goes out without context rather than the send failing.
+        }
+    }
+
+    private static string? Destination<TMessage>(in TMessage message)
+        where TMessage : struct, IOutgoingMessage
+    {
+        try
+        {
+            return message.Destination;
+        }
+        catch (Exception)
+        {
+            return null;
+        }
+    }
+
+    private static void RecordAttributes<TMessage>(in TMessage message, Activity activity, MessagingSite site)
+        where TMessage : struct, IOutgoingMessage
+    {
+        try
+        {
+            message.RecordAttributes(activity, site);
+        }
+        catch (Exception)
+        {
+            // A message property that throws costs the span an attribute, never the send.
+        }
+    }
+}

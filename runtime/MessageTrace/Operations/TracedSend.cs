@@ -1,0 +1,172 @@
+using System;
+using System.Diagnostics;
+using System.Threading.Tasks;
+
+namespace MessageTrace;
+
+/// <summary>
+/// Traced sends, called by generated interceptors: one method per shape of the client's send method.
+/// Each starts the send span and writes the creation context (<see cref="SendSpan"/>), calls the client
+/// through the generated <c>send</c> lambda with the message as prepared, records a failure without replacing the
+/// exception, ends the span when the call completes, and leaves the caller's current span as it was.
+/// With nothing listening and no ambient span the client is called directly, with nothing allocated.
+/// </summary>
+/// <remarks>
+/// <c>send</c> is a static lambda (cached once by the compiler) that makes the original call with the
+/// adapter's message; <c>args</c> carries the call's other arguments, usually a value tuple.
+/// </remarks>
+public static class TracedSend
+{
+    /// <summary>A send returning <see cref="Task{TResult}"/>.</summary>
+    public static Task<TResult> SendAsync<TMessage, TArgs, TResult>(MessagingSite site, TMessage message, TArgs args, Func<TMessage, TArgs, Task<TResult>> send)
+        where TMessage : struct, IOutgoingMessage
+    {
+        var previous = Activity.Current;
+        var activity = SendSpan.Begin(ref message, site, previous);
+        if (activity is null)
+        {
+            return send(message, args);
+        }
+
+        try
+        {
+            return SpanCompletion.StopWhenDone(send(message, args), activity, new SendResult<TMessage>(message));
+        }
+        catch (Exception exception) when (SpanFailure.RecordAndStop(activity, exception))
+        {
+            throw;
+        }
+        finally
+        {
+            // The send span must not stay current in the caller once the call has been made.
+            Activity.Current = previous;
+        }
+    }
+
+    /// <summary>A send returning <see cref="Task"/>.</summary>
+    public static Task SendAsync<TMessage, TArgs>(MessagingSite site, TMessage message, TArgs args, Func<TMessage, TArgs, Task> send)
+        where TMessage : struct, IOutgoingMessage
+    {
+        var previous = Activity.Current;
+        var activity = SendSpan.Begin(ref message, site, previous);
+        if (activity is null)
+        {
+            return send(message, args);
+        }
+
+        try
+        {
+            return SpanCompletion.StopWhenDone(send(message, args), activity);
+        }
+        catch (Exception exception) when (SpanFailure.RecordAndStop(activity, exception))
+        {
+            throw;
+        }
+        finally
+        {
+            Activity.Current = previous;
+        }
+    }
+
+    /// <summary>A send returning <see cref="ValueTask{TResult}"/>.</summary>
+    public static ValueTask<TResult> SendAsync<TMessage, TArgs, TResult>(MessagingSite site, TMessage message, TArgs args, Func<TMessage, TArgs, ValueTask<TResult>> send)
+        where TMessage : struct, IOutgoingMessage
+    {
+        var previous = Activity.Current;
+        var activity = SendSpan.Begin(ref message, site, previous);
+        if (activity is null)
+        {
+            return send(message, args);
+        }
+
+        try
+        {
+            return SpanCompletion.StopWhenDone(send(message, args), activity, new SendResult<TMessage>(message));
+        }
+        catch (Exception exception) when (SpanFailure.RecordAndStop(activity, exception))
+        {
+            throw;
+        }
+        finally
+        {
+            Activity.Current = previous;
+        }
+    }
+
+    /// <summary>A send returning <see cref="ValueTask"/>.</summary>
+    public static ValueTask SendAsync<TMessage, TArgs>(MessagingSite site, TMessage message, TArgs args, Func<TMessage, TArgs, ValueTask> send)
+        where TMessage : struct, IOutgoingMessage
+    {
+        var previous = Activity.Current;
+        var activity = SendSpan.Begin(ref message, site, previous);
+        if (activity is null)
+        {
+            return send(message, args);
+        }
+
+        try
+        {
+            return SpanCompletion.StopWhenDone(send(message, args), activity);
+        }
+        catch (Exception exception) when (SpanFailure.RecordAndStop(activity, exception))
+        {
+            throw;
+        }
+        finally
+        {
+            Activity.Current = previous;
+        }
+    }
+
+    /// <summary>A synchronous send returning a value.</summary>
+    public static TResult Send<TMessage, TArgs, TResult>(MessagingSite site, TMessage message, TArgs args, Func<TMessage, TArgs, TResult> send)
+        where TMessage : struct, IOutgoingMessage
+    {
+        var previous = Activity.Current;
+        var activity = SendSpan.Begin(ref message, site, previous);
+        if (activity is null)
+        {
+            return send(message, args);
+        }
+
+        try
+        {
+            return SpanCompletion.StopAfter(send(message, args), activity, new SendResult<TMessage>(message));
+        }
+        catch (Exception exception) when (SpanFailure.RecordAndStop(activity, exception))
+        {
+            throw;
+        }
+        finally
+        {
+            Activity.Current = previous;
+        }
+    }
+
+    /// <summary>A synchronous send returning nothing.</summary>
+    public static void SendVoid<TMessage, TArgs>(MessagingSite site, TMessage message, TArgs args, Action<TMessage, TArgs> send)
+        where TMessage : struct, IOutgoingMessage
+    {
+        var previous = Activity.Current;
+        var activity = SendSpan.Begin(ref message, site, previous);
+        if (activity is null)
+        {
+            send(message, args);
+            return;
+        }
+
+        try
+        {
+            send(message, args);
+            activity.Stop();
+        }
+        catch (Exception exception) when (SpanFailure.RecordAndStop(activity, exception))
+        {
+            throw;
+        }
+        finally
+        {
+            Activity.Current = previous;
+        }
+    }
+}
