@@ -44,6 +44,11 @@ internal sealed class HandlerReach
                 "mark a method of this project with [TracedHandler] and call that, or make the call from '" + assembly + "'");
         }
 
+        if (HandlerParser.UnsupportedShape(handler) is { } unsupported)
+        {
+            return new Verdict(unsupported.Reason, unsupported.Advice);
+        }
+
         if (HandlerParser.Parse(handler, attribute, _defaults, cancellationToken) is not { Access: HandlerAccess.Unreachable })
         {
             return Verdict.Reachable;

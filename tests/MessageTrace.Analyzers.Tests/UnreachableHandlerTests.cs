@@ -31,6 +31,46 @@ public sealed class UnreachableHandlerTests
             "declare 'Billing' and the types containing it partial, or make 'Consume' internal"));
 
     [Fact]
+    public Task InstanceHandlerOfAStructIsReportedNotSilentlyLeftUntraced() => Verify.Analyzer(Usings + """
+        public struct Billing
+        {
+            public ConsumeResult Dispatch(MessageView message) => {|#0:Consume(message)|};
+
+            [TracedHandler]
+            public ConsumeResult Consume(MessageView message) => ConsumeResult.SUCCESS;
+        }
+        """,
+        Verify.Diagnostic(
+            Descriptors.HandlerUnreachable,
+            0,
+            "Billing.Consume(MessageView)",
+            "it is an instance method of struct 'Billing', which the tracing wrapper would copy",
+            "call",
+            "make it static (taking the struct as a parameter) or move it to a class"));
+
+    [Fact]
+    public Task HandlerWithAnOutParameterIsReportedNotSilentlyLeftUntraced() => Verify.Analyzer(Usings + """
+        public sealed class Billing
+        {
+            public ConsumeResult Dispatch(MessageView message) => {|#0:Consume(message, out _)|};
+
+            [TracedHandler]
+            public ConsumeResult Consume(MessageView message, out int attempts)
+            {
+                attempts = 1;
+                return ConsumeResult.SUCCESS;
+            }
+        }
+        """,
+        Verify.Diagnostic(
+            Descriptors.HandlerUnreachable,
+            0,
+            "Billing.Consume(MessageView, out int)",
+            "its parameter 'attempts' is passed by out",
+            "call",
+            "return the value instead, or pass it in a reference type"));
+
+    [Fact]
     public async Task MessageSaysWhatIsWrongAndWhatToDo()
     {
         var test = new AnalyzerTest<UnreachableHandlerAnalyzer>

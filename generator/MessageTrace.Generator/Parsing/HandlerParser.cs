@@ -38,11 +38,8 @@ internal static class HandlerParser
             return null;
         }
 
-        if (!method.IsStatic && method.ContainingType.IsValueType
-            || method.Parameters.Any(static p => p.RefKind is RefKind.Ref or RefKind.Out))
+        if (UnsupportedShape(method) is not null)
         {
-            // The runtime calls the handler through a static lambda: a struct receiver would be copied
-            // and a ref or out argument cannot travel.
             return null;
         }
 
@@ -72,6 +69,27 @@ internal static class HandlerParser
             MethodArity: method.TypeParameters.Length,
             AdapterType: AdapterType(method.Parameters[message.Index].Type, message.Arity, message.Shape),
             Options: TracedScopes.Merge(attribute, defaults));
+    }
+
+    /// <summary>
+    /// Why generated code cannot call <paramref name="method"/> through the runtime, or null when it can: the
+    /// runtime calls a handler through a static lambda, so a struct receiver would be copied (losing what
+    /// the handler changes in it) and a ref or out argument cannot travel. Returns a reason completing
+    /// "because …" and an advice, for the diagnostic that reports the call.
+    /// </summary>
+    public static (string Reason, string Advice)? UnsupportedShape(IMethodSymbol method)
+    {
+        if (!method.IsStatic && method.ContainingType is { IsValueType: true } type)
+        {
+            return ("it is an instance method of struct '" + type.Name + "', which the tracing wrapper would copy", "make it static (taking the struct as a parameter) or move it to a class");
+        }
+
+        if (method.Parameters.FirstOrDefault(static p => p.RefKind is RefKind.Ref or RefKind.Out) is { } parameter)
+        {
+            return ("its parameter '" + parameter.Name + "' is passed by " + (parameter.RefKind == RefKind.Ref ? "ref" : "out"), "return the value instead, or pass it in a reference type");
+        }
+
+        return null;
     }
 
     /// <summary>
