@@ -154,4 +154,15 @@ internal static class Descriptors
         isEnabledByDefault: true,
         description: null,
         helpLinkUri: HelpLinkBase + "MT0006.md");
+
+    /// <summary>MT0007: a messaging call the generator's parsers left untraced, for a reason no other rule reports.</summary>
+    public static readonly DiagnosticDescriptor UntracedCall = new(
+        "MT0007",
+        "Messaging call is not traced",
+        "Messaging call '{0}' is not traced: {1}; {2}",
+        Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: null,
+        helpLinkUri: HelpLinkBase + "MT0007.md");
 }
