@@ -165,4 +165,16 @@ internal static class Descriptors
         isEnabledByDefault: true,
         description: null,
         helpLinkUri: HelpLinkBase + "MT0007.md");
+
+    /// <summary>MT0008: how many messaging call sites are traced, reported when the project asks for it.</summary>
+    public static readonly DiagnosticDescriptor Coverage = new(
+        "MT0008",
+        "Messaging call coverage",
+        "{0} of {1} messaging call sites are traced; untraced: {2}",
+        Category,
+        DiagnosticSeverity.Info,
+        isEnabledByDefault: true,
+        description: null,
+        helpLinkUri: HelpLinkBase + "MT0008.md",
+        WellKnownDiagnosticTags.CompilationEnd);
 }
