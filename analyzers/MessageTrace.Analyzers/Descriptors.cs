@@ -154,4 +154,27 @@ internal static class Descriptors
         isEnabledByDefault: true,
         description: null,
         helpLinkUri: HelpLinkBase + "MT0006.md");
+
+    /// <summary>MT0007: a messaging call the generator's parsers left untraced, for a reason no other rule reports.</summary>
+    public static readonly DiagnosticDescriptor UntracedCall = new(
+        "MT0007",
+        "Messaging call is not traced",
+        "Messaging call '{0}' is not traced: {1}; {2}",
+        Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: null,
+        helpLinkUri: HelpLinkBase + "MT0007.md");
+
+    /// <summary>MT0008: how many messaging call sites are traced, reported when the project asks for it.</summary>
+    public static readonly DiagnosticDescriptor Coverage = new(
+        "MT0008",
+        "Messaging call coverage",
+        "{0} of {1} messaging call sites are traced; untraced: {2}",
+        Category,
+        DiagnosticSeverity.Info,
+        isEnabledByDefault: true,
+        description: null,
+        helpLinkUri: HelpLinkBase + "MT0008.md",
+        WellKnownDiagnosticTags.CompilationEnd);
 }

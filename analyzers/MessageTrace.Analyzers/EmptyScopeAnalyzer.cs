@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
-using MessageTrace.Generator.Profiles;
+using MessageTrace.Generator;
 using MessageTrace.Generator.Recognition;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -21,12 +21,6 @@ namespace MessageTrace.Analyzers;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class EmptyScopeAnalyzer : DiagnosticAnalyzer
 {
-    private static readonly ImmutableHashSet<string> s_names = BrokerCatalog.Profiles
-        .SelectMany(static p => p.Sends.Select(static s => s.MethodName)
-            .Concat(p.Receives.Select(static r => r.MethodName))
-            .Concat(p.Settles.Select(static s => s.MethodName)))
-        .ToImmutableHashSet(System.StringComparer.Ordinal);
-
     /// <inheritdoc />
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         ImmutableArray.Create(Descriptors.ProducerWithoutSend, Descriptors.ConsumerWithoutReceive);
@@ -110,20 +104,16 @@ public sealed class EmptyScopeAnalyzer : DiagnosticAnalyzer
 
     private static void Mark(IInvocationOperation invocation, Marks marks, CancellationToken cancellationToken)
     {
-        var method = invocation.TargetMethod;
-        if (!s_names.Contains(method.Name) || invocation.SemanticModel is not { } model)
+        if (invocation.SemanticModel is not { } model
+            || (CallSites.Send(invocation, cancellationToken) ?? CallSites.CustomSend(invocation, cancellationToken) ?? CallSites.Consumer(invocation, cancellationToken)) is not { } site
+            || site.Skipped?.Reason is SkipReason.UnknownOperation)
         {
+            // Not a call a profile recognises (an operation it does not know is reported by MT0007).
             return;
         }
 
-        bool send = OperationMatcher.MatchSend(method) is not null;
-        bool receive = !send && OperationMatcher.MatchReceive(method) is not null;
-        bool settle = !send && !receive && OperationMatcher.MatchSettle(method) is not null;
-        if (!send && !receive && !settle)
-        {
-            return;
-        }
-
+        bool send = site.Kind == CallKind.Send;
+        bool traced = site.Kind == CallKind.Receive || site.Skipped is null;
         foreach (var (declaration, symbol) in ScopeDeclarations.Around(model, invocation.Syntax, cancellationToken))
         {
             var key = ScopeKeys.For(symbol, declaration);
@@ -131,9 +121,9 @@ public sealed class EmptyScopeAnalyzer : DiagnosticAnalyzer
             {
                 marks.Sends.TryAdd(key, 0);
             }
-            else if (!send && TracedScopes.FindAttribute(symbol, KnownNames.TracedConsumerAttribute) is { } consumer)
+            else if (!send && TracedScopes.FindAttribute(symbol, KnownNames.TracedConsumerAttribute) is not null)
             {
-                bool traced = receive || consumer.NamedArguments.Any(static a => a.Key == "TraceSettle" && a.Value.Value is true);
+                // An acknowledgement counts when the parser traces it (TraceSettle set on its scope).
                 (traced ? marks.Receives : marks.UntracedSettles).TryAdd(key, 0);
             }
         }

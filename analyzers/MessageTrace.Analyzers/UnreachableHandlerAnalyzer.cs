@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using MessageTrace.Generator.Recognition;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -7,58 +6,23 @@ using Microsoft.CodeAnalysis.Operations;
 namespace MessageTrace.Analyzers;
 
 /// <summary>
-/// MT0002 for calls: a call of a [TracedHandler] method that generated code cannot make (a private
-/// handler in a type that is not partial, a file-local type, a handler in another assembly), so the
-/// generator leaves the call untraced.
+/// MT0002 for calls: a call of a [TracedHandler] method that the generator's handler-call parser finds
+/// generated code cannot make (a private handler in a type that is not partial, a file-local type, a
+/// handler in another assembly).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class UnreachableHandlerAnalyzer : DiagnosticAnalyzer
+public sealed class UnreachableHandlerAnalyzer : InvocationAnalyzer
 {
     /// <inheritdoc />
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.HandlerUnreachable);
 
     /// <inheritdoc />
-    public override void Initialize(AnalysisContext context)
+    private protected override void Analyze(OperationAnalysisContext context, IInvocationOperation invocation)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.EnableConcurrentExecution();
-        context.RegisterCompilationStartAction(static start =>
+        if (CallSites.HandlerCall(invocation, context.CancellationToken) is { Skipped: { } skip } site
+            && SkipDiagnostics.DescriptorFor(skip) == Descriptors.HandlerUnreachable)
         {
-            if (start.Compilation.GetTypeByMetadataName(KnownNames.TracedHandlerAttribute) is not { } handlerAttribute)
-            {
-                return;
-            }
-
-            var reach = new HandlerReach(start.Compilation);
-            start.RegisterOperationAction(context => Analyze(context, handlerAttribute, reach), OperationKind.Invocation);
-        });
-    }
-
-    private static void Analyze(OperationAnalysisContext context, INamedTypeSymbol handlerAttribute, HandlerReach reach)
-    {
-        var invocation = (IInvocationOperation)context.Operation;
-        var method = invocation.TargetMethod;
-
-        // Handlers take at least the message; the symbol comparison keeps the common case allocation-free.
-        if (method.Parameters.Length == 0 || method.MethodKind != MethodKind.Ordinary)
-        {
-            return;
+            context.ReportDiagnostic(SkipDiagnostics.Create(skip, site.Syntax.GetLocation()));
         }
-
-        var definition = method.OriginalDefinition;
-        if (!Attributes.Has(definition, handlerAttribute)
-            || TracedScopes.FindAttribute(definition, KnownNames.TracedHandlerAttribute) is not { } attribute
-            || reach.Explain(definition, attribute, context.CancellationToken) is not { } verdict)
-        {
-            return;
-        }
-
-        context.ReportDiagnostic(Diagnostic.Create(
-            Descriptors.HandlerUnreachable,
-            invocation.Syntax.GetLocation(),
-            definition.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat),
-            verdict.Reason,
-            "call",
-            verdict.Advice));
     }
 }

@@ -1,68 +1,37 @@
 using System.Collections.Immutable;
-using MessageTrace.Generator.Profiles;
 using MessageTrace.Generator.Recognition;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace MessageTrace.Analyzers;
 
 /// <summary>
-/// MT0001: a send call the catalogue knows that no traced producer scope covers and no interceptor
-/// intercepts. Registered for invocations only; the invoked name is checked against the catalogue's
-/// send names before any further semantic work.
+/// MT0001: a send the catalogue knows that the generator's send parser finds outside every traced
+/// producer scope, and that no interceptor intercepts. Only calls named like a send are classified.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class UntracedSendAnalyzer : DiagnosticAnalyzer
+public sealed class UntracedSendAnalyzer : InvocationAnalyzer
 {
     /// <inheritdoc />
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.UntracedSend);
 
     /// <inheritdoc />
-    public override void Initialize(AnalysisContext context)
+    private protected override void Analyze(OperationAnalysisContext context, IInvocationOperation invocation)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.EnableConcurrentExecution();
-        context.RegisterCompilationStartAction(static start =>
-        {
-            if (MessageTraceRuntime.IsReferenced(start.Compilation))
-            {
-                start.RegisterOperationAction(AnalyzeInvocation, OperationKind.Invocation);
-            }
-        });
-    }
-
-    private static void AnalyzeInvocation(OperationAnalysisContext context)
-    {
-        var invocation = (IInvocationOperation)context.Operation;
-        if (!BrokerCatalog.SendMethodNames.Contains(invocation.TargetMethod.Name))
-        {
-            return;
-        }
-
-        if (OperationMatcher.MatchSend(invocation.TargetMethod) is not { } match
-            || invocation.Syntax is not InvocationExpressionSyntax syntax
-            || invocation.SemanticModel is not { } model)
-        {
-            return;
-        }
-
         var cancellationToken = context.CancellationToken;
-        if (TracedScopes.FindProducerScope(model, syntax, cancellationToken) is not null
-            || model.GetInterceptorMethod(syntax, cancellationToken) is not null)
+        if (CallSites.Send(invocation, cancellationToken) is not { Skipped: { } skip } site
+            || SkipDiagnostics.DescriptorFor(skip) != Descriptors.UntracedSend
+            || SkipDiagnostics.InterceptedElsewhere(site, invocation.SemanticModel!, cancellationToken))
         {
             return;
         }
 
-        var called = model.GetSymbolInfo(syntax, cancellationToken).Symbol as IMethodSymbol ?? invocation.TargetMethod;
-        string? destination = SendDestination.Find(invocation, match.Operation, cancellationToken);
-        context.ReportDiagnostic(Diagnostic.Create(
-            Descriptors.UntracedSend,
-            syntax.GetLocation(),
-            FixKinds.Of(FixKinds.AddTracedProducer),
-            called.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat),
-            destination is null ? string.Empty : " to '" + destination + "'"));
+        // The recipe's destination template says where the message names its destination; the
+        // verdict itself is the parser's.
+        string? destination = OperationMatcher.MatchSend(invocation.TargetMethod) is { } match
+            ? SendDestination.Find(invocation, match.Operation, cancellationToken)
+            : null;
+        context.ReportDiagnostic(SkipDiagnostics.Create(skip, site.Syntax.GetLocation(), destination is null ? string.Empty : " to '" + destination + "'"));
     }
 }

@@ -6,6 +6,7 @@ using MessageTrace.Generator.Parsing;
 using MessageTrace.Generator.Profiles;
 using MessageTrace.Generator.Recognition;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace MessageTrace.Generator;
 
@@ -20,18 +21,16 @@ public sealed class TracingGenerator : IIncrementalGenerator
     /// <inheritdoc />
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
+        // Every parser classifies each call it recognises: traced (the model the emitter needs) or not
+        // traced and why, which the analyzers report. Only traced calls go on. Every step yields value
+        // models only.
+        //
         // Sends: a cheap name prefilter over invocations, then the semantic match and the covering
-        // [TracedProducer] scope. Every step yields value models only.
-        var sendSites = context.SyntaxProvider
-            .CreateSyntaxProvider(static (node, _) => SendSiteParser.IsCandidate(node), static (syntax, token) => SendSiteParser.Parse(syntax, token))
-            .Where(static site => site is not null)
-            .Select(static (site, _) => site!)
+        // [TracedProducer] scope.
+        var sendSites = Traced(Verdicts(context, SendSiteParser.IsCandidate, SendSiteParser.Classify))
             .WithTrackingName(TrackingNames.SendSites);
         // Sends through user-defined carriers: any method taking a [MessageHeaders] message or parameter.
-        var customSendSites = context.SyntaxProvider
-            .CreateSyntaxProvider(static (node, _) => HandlerCallParser.IsCandidate(node), static (syntax, token) => CustomSendParser.Parse(syntax, token))
-            .Where(static site => site is not null)
-            .Select(static (site, _) => site!)
+        var customSendSites = Traced(Verdicts(context, HandlerCallParser.IsCandidate, CustomSendParser.Classify))
             .WithTrackingName(TrackingNames.CustomSendSites);
 
         var allSendSites = sendSites.Collect().Combine(customSendSites.Collect()).Select(static (pair, _) => pair.Left.AddRange(pair.Right)).Select(static (sites, _) => Order(sites, static s => s.Location)).WithTrackingName(TrackingNames.AllSendSites);
@@ -39,25 +38,19 @@ public sealed class TracingGenerator : IIncrementalGenerator
 
         // Handlers: the attribute marks the declaration, so the driver's attribute index finds them.
         var handlers = context.SyntaxProvider
-            .ForAttributeWithMetadataName(KnownNames.TracedHandlerAttribute, static (node, _) => node is Microsoft.CodeAnalysis.CSharp.Syntax.MethodDeclarationSyntax or Microsoft.CodeAnalysis.CSharp.Syntax.LocalFunctionStatementSyntax, static (syntax, token) => HandlerParser.Parse(syntax, token))
-            .Where(static handler => handler is not null)
-            .Select(static (handler, _) => handler!)
+            .ForAttributeWithMetadataName(KnownNames.TracedHandlerAttribute, static (node, _) => node is MethodDeclarationSyntax or LocalFunctionStatementSyntax, static (syntax, token) => HandlerParser.Parse(syntax, token))
+            .Where(static verdict => verdict?.Model is not null)
+            .Select(static (verdict, _) => verdict!.Model!)
             .WithTrackingName(TrackingNames.Handlers);
         var allHandlers = handlers.Collect().Select(static (items, _) => items.OrderBy(static h => h.Key, System.StringComparer.Ordinal).ToEquatableArray());
 
         // Their invocations: nothing marks a call, so every call with arguments is bound and kept
         // only when its target carries the attribute.
-        var handlerCalls = context.SyntaxProvider
-            .CreateSyntaxProvider(static (node, _) => HandlerCallParser.IsCandidate(node), static (syntax, token) => HandlerCallParser.Parse(syntax, token))
-            .Where(static call => call is not null)
-            .Select(static (call, _) => call!)
+        var handlerCalls = Traced(Verdicts(context, HandlerCallParser.IsCandidate, HandlerCallParser.Classify))
             .WithTrackingName(TrackingNames.HandlerCalls);
         var allHandlerCalls = handlerCalls.Collect().Select(static (calls, _) => Order(calls, static c => c.Location)).WithTrackingName(TrackingNames.AllHandlerCalls);
 
-        var registrations = context.SyntaxProvider
-            .CreateSyntaxProvider(static (node, _) => RegistrationParser.IsCandidate(node), static (syntax, token) => RegistrationParser.Parse(syntax, token))
-            .Where(static site => site is not null)
-            .Select(static (site, _) => site!)
+        var registrations = Traced(Verdicts(context, RegistrationParser.IsCandidate, RegistrationParser.Classify))
             .Collect()
             .Select(static (sites, _) => Order(sites, static s => s.Location))
             .WithTrackingName(TrackingNames.Registrations);
@@ -66,14 +59,25 @@ public sealed class TracingGenerator : IIncrementalGenerator
         context.RegisterSourceOutput(handling, static (output, input) => EmitHandlers(output, input.Left.Left, input.Left.Right, input.Right));
 
         // Pull consumers: receive and settle calls inside [TracedConsumer] scopes.
-        var consumerSites = context.SyntaxProvider
-            .CreateSyntaxProvider(static (node, _) => ConsumerSiteParser.IsCandidate(node), static (syntax, token) => ConsumerSiteParser.Parse(syntax, token))
-            .Where(static site => site is not null)
-            .Select(static (site, _) => site!)
+        var consumerSites = Traced(Verdicts(context, ConsumerSiteParser.IsCandidate, ConsumerSiteParser.Classify))
             .WithTrackingName(TrackingNames.ConsumerSites);
         var allConsumerSites = consumerSites.Collect().Select(static (sites, _) => Order(sites, static s => s.Location)).WithTrackingName(TrackingNames.AllConsumerSites);
         context.RegisterSourceOutput(allConsumerSites, static (output, sites) => EmitConsumers(output, sites));
     }
+
+    /// <summary>Every call the parser's syntactic prefilter lets through, classified.</summary>
+    private static IncrementalValuesProvider<CallVerdict<T>?> Verdicts<T>(
+        IncrementalGeneratorInitializationContext context,
+        System.Func<SyntaxNode, bool> isCandidate,
+        System.Func<SemanticModel, InvocationExpressionSyntax, System.Threading.CancellationToken, CallVerdict<T>?> classify)
+        where T : class => context.SyntaxProvider
+        .CreateSyntaxProvider((node, _) => isCandidate(node), (syntax, token) => classify(syntax.SemanticModel, (InvocationExpressionSyntax)syntax.Node, token));
+
+    /// <summary>The traced calls among the verdicts; the others are the analyzers' to report.</summary>
+    private static IncrementalValuesProvider<T> Traced<T>(IncrementalValuesProvider<CallVerdict<T>?> verdicts)
+        where T : class => verdicts
+        .Where(static verdict => verdict?.Traced is not null)
+        .Select(static (verdict, _) => verdict!.Traced!);
 
     private static EquatableArray<T> Order<T>(ImmutableArray<T> items, System.Func<T, InterceptLocation> location)
         where T : System.IEquatable<T> => items

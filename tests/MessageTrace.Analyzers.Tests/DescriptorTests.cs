@@ -24,8 +24,8 @@ public sealed class DescriptorTests
     public static TheoryData<string> Ids() => new(s_ids);
 
     [Fact]
-    public void TheRulesAreMT0001ToMT0006() =>
-        Assert.Equal(["MT0001", "MT0002", "MT0003", "MT0004", "MT0005", "MT0006"], s_ids);
+    public void TheRulesAreMT0001ToMT0008() =>
+        Assert.Equal(["MT0001", "MT0002", "MT0003", "MT0004", "MT0005", "MT0006", "MT0007", "MT0008"], s_ids);
 
     [Theory]
     [MemberData(nameof(Ids))]

@@ -135,4 +135,26 @@ public sealed class EmptyScopeTests
             public abstract Task PublishAsync();
         }
         """);
+
+    /// <summary>
+    /// Regression: a scope whose only send goes through a user-defined carrier traces that send, so it
+    /// is not empty (it was reported before the send parser's verdict decided).
+    /// </summary>
+    [Fact]
+    public Task CustomCarrierSendsCount() => Verify.Analyzer(Usings + """
+        public static class InHouseBus
+        {
+            public static void Post(string queue, [MessageHeaders] IDictionary<string, string> headers) { }
+        }
+
+        public static class Wiring
+        {
+            [TracedProducer]
+            public static void Post(Dictionary<string, string> headers) => InHouseBus.Post("audit", headers);
+
+            [{|#0:TracedProducer|}]
+            public static void NotASend(Dictionary<string, string> headers) => headers.Clear();
+        }
+        """,
+        Verify.Diagnostic(Descriptors.ProducerWithoutSend, 0, "Wiring.NotASend(Dictionary<string, string>)"));
 }

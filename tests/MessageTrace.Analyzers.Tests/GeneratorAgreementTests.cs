@@ -1,7 +1,9 @@
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using System.Threading.Tasks;
 using MessageTrace.Analyzers.Tests.Infrastructure;
+using MessageTrace.Generator;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -115,5 +117,44 @@ public sealed class GeneratorAgreementTests
                 "builder.SetMessageListener MT0002",
             ],
             rows);
+    }
+
+    public static TheoryData<string> Reasons() => new(GeneratorAgreementCases.ByReason.Keys.OrderBy(static r => r, System.StringComparer.Ordinal));
+
+    [Fact]
+    public void EveryReasonHasACase() =>
+        Assert.Equal(
+            System.Enum.GetNames(typeof(SkipReason)).OrderBy(static r => r, System.StringComparer.Ordinal),
+            GeneratorAgreementCases.ByReason.Keys.OrderBy(static r => r, System.StringComparer.Ordinal));
+
+    /// <summary>
+    /// Each call site ends as exactly one of: intercepted, or one diagnostic naming the reason. The
+    /// reason's sites get the expected rule with the reason in its properties; the traced forms next to
+    /// them are intercepted.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Reasons))]
+    public async Task EveryCallIsInterceptedXorReportedOnceWithItsReason(string reason)
+    {
+        var @case = GeneratorAgreementCases.ByReason[reason];
+        var outcomes = await Agreement.RunAsync(@case.Source, @case.Library is null ? null : Libraries.Compile(@case.Library));
+
+        Assert.Contains(outcomes, static o => o.Label != "T");
+        Assert.Contains(outcomes, static o => o.Label == "T");
+        foreach (var outcome in outcomes)
+        {
+            string said = outcome.Text + ": intercepted " + outcome.Intercepted + ", reported " + string.Join(", ", outcome.Diagnostics.Select(static d => d.Id + " " + d.GetMessage(CultureInfo.InvariantCulture)));
+            Assert.True(outcome.Intercepted != (outcome.Diagnostics.Count > 0), said);
+            Assert.True(outcome.Diagnostics.Count <= 1, said);
+            if (outcome.Label == "T")
+            {
+                Assert.True(outcome.Intercepted, said);
+                continue;
+            }
+
+            var diagnostic = Assert.Single(outcome.Diagnostics);
+            Assert.Equal(outcome.Label, diagnostic.Id);
+            Assert.Equal(reason, diagnostic.Properties[SkipDiagnostics.ReasonKey]);
+        }
     }
 }

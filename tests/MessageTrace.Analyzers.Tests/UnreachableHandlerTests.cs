@@ -1,8 +1,6 @@
-using System.IO;
 using System.Threading.Tasks;
 using MessageTrace.Analyzers.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 using Xunit;
 using static MessageTrace.Analyzers.Tests.Infrastructure.Sources;
 using Verify = MessageTrace.Analyzers.Tests.Infrastructure.Verify<MessageTrace.Analyzers.UnreachableHandlerAnalyzer>;
@@ -161,7 +159,7 @@ public sealed class UnreachableHandlerTests
                 }
                 """,
         };
-        test.TestState.AdditionalReferences.Add(CompileLibrary("""
+        test.TestState.AdditionalReferences.Add(Libraries.Compile("""
             namespace Library;
 
             public sealed class Billing
@@ -227,17 +225,4 @@ public sealed class UnreachableHandlerTests
         }
         """,
         Verify.Diagnostic(Descriptors.HandlerUnreachable, 0, "Local.Consume(MessageView)", "it is declared in file-local type 'Local'", "call", "move it to a type that is not file-local"));
-
-    private static MetadataReference CompileLibrary(string source)
-    {
-        var compilation = CSharpCompilation.Create(
-            "Library",
-            [CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.Latest))],
-            TestReferences.All,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
-        using var stream = new MemoryStream();
-        var result = compilation.Emit(stream);
-        Assert.True(result.Success, string.Join("\n", result.Diagnostics));
-        return MetadataReference.CreateFromImage(stream.ToArray());
-    }
 }

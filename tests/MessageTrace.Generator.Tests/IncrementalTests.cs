@@ -27,6 +27,9 @@ public sealed class IncrementalTests
 
             [TracedProducer]
             public void Post(Dictionary<string, string> headers) => InHouseBus.Post("audit", headers);
+
+            // Not traced: outside every producer scope.
+            public Task<ISendReceipt> Untraced(Message message) => producer.Send(message);
         }
 
         public static class InHouseBus
@@ -41,6 +44,12 @@ public sealed class IncrementalTests
 
             [TracedHandler(ConsumerGroup = "billing")]
             public Task HandleBatchAsync(List<MessageView> messages) => Task.CompletedTask;
+
+            // Not traced: private in a type that is not partial.
+            public ConsumeResult Dispatch(MessageView message) => Hidden(message);
+
+            [TracedHandler]
+            private ConsumeResult Hidden(MessageView message) => ConsumeResult.SUCCESS;
         }
 
         public static class Wiring
@@ -159,11 +168,58 @@ public sealed class IncrementalTests
     }
 
     [Fact]
+    public void VerdictsOnUntracedCallsAreRoslynFreeValuesAndEmitNothing()
+    {
+        // The parsers' verdicts, traced or not, flow through the pipeline: they must compare by value
+        // from one compilation to the next and hold no Roslyn object.
+        var first = Verdicts(TestCompilation.Create(("Traced.cs", Traced)));
+        var second = Verdicts(TestCompilation.Create(("Traced.cs", Traced)));
+        Assert.Equal(first, second);
+        Assert.All(first, static verdict => Assert.Empty(ModelWalker.FindForbidden(verdict)));
+
+        var reasons = first.Select(static verdict => verdict switch
+            {
+                CallVerdict<SendSite> { Skipped: { } skipped } => skipped.Reason.ToString(),
+                CallVerdict<HandlerCall> { Skipped: { } skipped } => skipped.Reason.ToString(),
+                _ => null,
+            })
+            .Where(static reason => reason is not null);
+        Assert.Equal(["OutsideProducerScope", "HandlerUnreachable"], reasons);
+
+        var run = GeneratorRun.Run(TestCompilation.Create(("Traced.cs", Traced)));
+        Assert.DoesNotContain(run.Sources, static s => s.Text.Contains("Hidden", System.StringComparison.Ordinal));
+        // The traced send and nothing for the untraced one.
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(run.Sources.Single(static s => s.HintName == "MessageTrace.RocketMq.Sends.g.cs").Text, "InterceptsLocation\\(1, "));
+    }
+
+    [Fact]
     public void ModelWalkerFindsARoslynObjectHiddenInAModel()
     {
         // The purity check must be able to fail: a record holding a syntax node inside a list is caught.
         var node = CSharpSyntaxTree.ParseText("class C {}").GetRoot();
         var polluted = new { Items = new object[] { "fine", new { Node = node } } };
         Assert.NotEmpty(ModelWalker.FindForbidden(polluted));
+    }
+
+    /// <summary>Every verdict the parsers give on the calls of <paramref name="compilation"/>'s first file, in source order.</summary>
+    private static System.Collections.Generic.List<object> Verdicts(CSharpCompilation compilation)
+    {
+        var tree = compilation.SyntaxTrees[0];
+        var model = compilation.GetSemanticModel(tree);
+        var verdicts = new System.Collections.Generic.List<object>();
+        foreach (var call in tree.GetRoot().DescendantNodes().OfType<Microsoft.CodeAnalysis.CSharp.Syntax.InvocationExpressionSyntax>())
+        {
+            object?[] all =
+            [
+                Parsing.SendSiteParser.IsCandidate(call) ? Parsing.SendSiteParser.Classify(model, call, default) : null,
+                Parsing.ConsumerSiteParser.IsCandidate(call) ? Parsing.ConsumerSiteParser.Classify(model, call, default) : null,
+                Parsing.RegistrationParser.IsCandidate(call) ? Parsing.RegistrationParser.Classify(model, call, default) : null,
+                Parsing.HandlerCallParser.IsCandidate(call) ? Parsing.HandlerCallParser.Classify(model, call, default) : null,
+                Parsing.HandlerCallParser.IsCandidate(call) ? Parsing.CustomSendParser.Classify(model, call, default) : null,
+            ];
+            verdicts.AddRange(all.OfType<object>());
+        }
+
+        return verdicts;
     }
 }

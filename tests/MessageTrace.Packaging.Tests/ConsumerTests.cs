@@ -43,6 +43,24 @@ public sealed class ConsumerTests(PackagedMessageTrace package, ITestOutputHelpe
     }
 
     [Fact]
+    public void Coverage_report_property_turns_on_MT0008_through_the_package()
+    {
+        var consumer = package.CreateConsumer("Coverage", "Untraced/Program.cs", new ConsumerOptions(TreatWarningsAsErrors: false, WithOpenTelemetrySdk: false));
+        string sarif = Path.Combine(consumer.Directory, "diagnostics.sarif");
+
+        // Info diagnostics stay out of the console at normal verbosity; the error log has them all.
+        var build = Logged(consumer.Build("-p:MessageTraceCoverageReport=true", "-p:ErrorLog=" + sarif + "%2Cversion=2.1"))
+            .EnsureSuccess("Building the untraced consumer with the coverage report on");
+
+        int line = Array.FindIndex(File.ReadAllLines(Path.Combine(consumer.Directory, "Program.cs")), text => text.Contains("producer.Send(", StringComparison.Ordinal)) + 1;
+        string log = File.ReadAllText(sarif);
+        Assert.True(
+            log.Contains("\"MT0008\"", StringComparison.Ordinal)
+            && log.Contains($"0 of 1 messaging call sites are traced; untraced: Program.cs:{line} OutsideProducerScope", StringComparison.Ordinal),
+            $"no MT0008 report for the one untraced send in {sarif}:{Environment.NewLine}{log}{Environment.NewLine}{build.Describe()}");
+    }
+
+    [Fact]
     public void Traced_consumer_publishes_with_native_aot_without_warnings_and_the_native_binary_traces()
     {
         var consumer = package.CreateConsumer("TracedAot", "Traced/Program.cs", new ConsumerOptions(TreatWarningsAsErrors: false, WithOpenTelemetrySdk: true));

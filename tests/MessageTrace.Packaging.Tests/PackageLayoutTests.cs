@@ -79,6 +79,15 @@ public sealed class PackageLayoutTests(PackagedMessageTrace package)
     }
 
     [Fact]
+    public void Transitive_targets_make_the_coverage_report_switch_visible_to_the_analyzers()
+    {
+        var targets = XDocument.Parse(ReadEntry(package.PackagePath, "buildTransitive/MessageTrace.targets"));
+        var visible = targets.Descendants(targets.Root!.Name.Namespace + "CompilerVisibleProperty").Select(element => (string?)element.Attribute("Include")).ToList();
+
+        Assert.Equal(new[] { "MessageTraceCoverageReport" }, visible);
+    }
+
+    [Fact]
     public void Symbol_package_holds_the_pdbs_of_both_target_frameworks()
     {
         Assert.True(File.Exists(package.SymbolPackagePath), $"no symbol package {package.SymbolPackagePath}:{Environment.NewLine}{package.PackResult.Describe()}");

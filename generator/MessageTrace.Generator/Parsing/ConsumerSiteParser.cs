@@ -8,51 +8,68 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace MessageTrace.Generator.Parsing;
 
-/// <summary>Finds receive and settle calls inside <c>[TracedConsumer]</c> scopes.</summary>
+/// <summary>
+/// Classifies receive and settle calls inside <c>[TracedConsumer]</c> scopes. Pull consumption is traced
+/// per scope, so outside one these are not calls MessageTrace is asked to trace.
+/// </summary>
 internal static class ConsumerSiteParser
 {
-    private static readonly System.Collections.Immutable.ImmutableHashSet<string> s_names = BrokerCatalog.Profiles
+    private static readonly ImmutableHashSet<string> s_names = BrokerCatalog.Profiles
         .SelectMany(static p => p.Receives.Select(static r => r.MethodName).Concat(p.Settles.Select(static s => s.MethodName)))
         .ToImmutableHashSet(System.StringComparer.Ordinal);
 
     public static bool IsCandidate(SyntaxNode node) => CallSyntax.IsInvocationOf(node, s_names);
 
-    public static ConsumerSite? Parse(GeneratorSyntaxContext context, CancellationToken cancellationToken)
+    public static CallVerdict<ConsumerSite>? Classify(SemanticModel model, InvocationExpressionSyntax invocation, CancellationToken cancellationToken)
     {
         try
         {
-            var invocation = (InvocationExpressionSyntax)context.Node;
-            var model = context.SemanticModel;
-            if (model.GetSymbolInfo(invocation, cancellationToken).Symbol is not IMethodSymbol method)
-            {
-                return null;
-            }
-
-            string? id = null;
-            var operation = ConsumerOperation.Receive;
-            if (OperationMatcher.MatchReceive(method) is { } receive)
-            {
-                id = receive.Operation.Id;
-            }
-            else if (OperationMatcher.MatchSettle(method) is { } settle)
-            {
-                id = settle.Operation.Id;
-                operation = ConsumerOperation.Settle;
-            }
-
-            if (id is null
-                || TracedScopes.FindConsumerScope(model, invocation, cancellationToken) is not { } options
-                || (operation == ConsumerOperation.Settle && !options.TraceSettle)
-                || Locations.Intercept(model, invocation, cancellationToken) is not { } location)
-            {
-                return null;
-            }
-
-            return new ConsumerSite(id, operation, Signatures.From(method), location, options);
+            return ClassifyCore(model, invocation, cancellationToken);
         }
         catch (System.Exception exception) when (exception is not System.OperationCanceledException)
         {
             return null;
         }
+    }
+
+    private static CallVerdict<ConsumerSite>? ClassifyCore(SemanticModel model, InvocationExpressionSyntax invocation, CancellationToken cancellationToken)
+    {
+        if (model.GetSymbolInfo(invocation, cancellationToken).Symbol is not IMethodSymbol method)
+        {
+            return null;
+        }
+
+        string id;
+        var operation = ConsumerOperation.Receive;
+        if (OperationMatcher.MatchReceive(method) is { } receive)
+        {
+            id = receive.Operation.Id;
+        }
+        else if (OperationMatcher.MatchSettle(method) is { } settle)
+        {
+            id = settle.Operation.Id;
+            operation = ConsumerOperation.Settle;
+        }
+        else
+        {
+            return CallVerdict<ConsumerSite>.SkipIf(UnknownCallParser.Classify(model, invocation, method, cancellationToken));
+        }
+
+        if (TracedScopes.FindConsumerScope(model, invocation, cancellationToken) is not { } options)
+        {
+            return null;
+        }
+
+        if (operation == ConsumerOperation.Settle && !options.TraceSettle)
+        {
+            return CallVerdict<ConsumerSite>.Skip(Skips.SettleNotTraced(method));
+        }
+
+        if (Locations.Intercept(model, invocation, cancellationToken) is not { } location)
+        {
+            return CallVerdict<ConsumerSite>.Skip(Skips.NotInterceptable(operation == ConsumerOperation.Settle ? CallKind.Settle : CallKind.Receive, method));
+        }
+
+        return CallVerdict<ConsumerSite>.Trace(new ConsumerSite(id, operation, Signatures.From(method), location, options));
     }
 }

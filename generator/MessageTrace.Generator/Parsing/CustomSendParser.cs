@@ -6,43 +6,53 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace MessageTrace.Generator.Parsing;
 
-/// <summary>Finds sends through user-defined carriers inside traced producers.</summary>
+/// <summary>
+/// Classifies sends through user-defined carriers. A method taking a <c>[MessageHeaders]</c> carrier is a
+/// send only inside a traced producer scope: outside one it may be the bus's own plumbing.
+/// </summary>
 internal static class CustomSendParser
 {
-    public static SendSite? Parse(GeneratorSyntaxContext context, CancellationToken cancellationToken)
+    public static CallVerdict<SendSite>? Classify(SemanticModel model, InvocationExpressionSyntax invocation, CancellationToken cancellationToken)
     {
         try
         {
-            var invocation = (InvocationExpressionSyntax)context.Node;
-            var model = context.SemanticModel;
-            if (model.GetSymbolInfo(invocation, cancellationToken).Symbol is not IMethodSymbol method
-                || OperationMatcher.MatchSend(method) is not null)
-            {
-                return null;
-            }
-
-            var definition = (method.ReducedFrom ?? method).OriginalDefinition;
-            if (TracedScopes.FindAttribute(definition, KnownNames.TracedHandlerAttribute) is not null
-                || CustomCarriers.SendRecipe(method) is not { } found
-                || TracedScopes.FindProducerScope(model, invocation, cancellationToken) is not { } options
-                || Locations.Intercept(model, invocation, cancellationToken) is not { } location)
-            {
-                return null;
-            }
-
-            string key = definition.GetDocumentationCommentId() ?? definition.ToDisplayString();
-            return new SendSite(
-                "Send_" + definition.Name + "_" + StableNames.Hash(key),
-                CustomCarriers.ProfileId,
-                found.System,
-                found.Recipe,
-                Signatures.From(method),
-                location,
-                options);
+            return ClassifyCore(model, invocation, cancellationToken);
         }
         catch (System.Exception exception) when (exception is not System.OperationCanceledException)
         {
             return null;
         }
+    }
+
+    private static CallVerdict<SendSite>? ClassifyCore(SemanticModel model, InvocationExpressionSyntax invocation, CancellationToken cancellationToken)
+    {
+        if (model.GetSymbolInfo(invocation, cancellationToken).Symbol is not IMethodSymbol method
+            || OperationMatcher.MatchSend(method) is not null)
+        {
+            return null;
+        }
+
+        var definition = (method.ReducedFrom ?? method).OriginalDefinition;
+        if (TracedScopes.FindAttribute(definition, KnownNames.TracedHandlerAttribute) is not null
+            || CustomCarriers.SendRecipe(method) is not { } found
+            || TracedScopes.FindProducerScope(model, invocation, cancellationToken) is not { } options)
+        {
+            return null;
+        }
+
+        if (Locations.Intercept(model, invocation, cancellationToken) is not { } location)
+        {
+            return CallVerdict<SendSite>.Skip(Skips.NotInterceptable(CallKind.Send, method));
+        }
+
+        string key = definition.GetDocumentationCommentId() ?? definition.ToDisplayString();
+        return CallVerdict<SendSite>.Trace(new SendSite(
+            "Send_" + definition.Name + "_" + StableNames.Hash(key),
+            CustomCarriers.ProfileId,
+            found.System,
+            found.Recipe,
+            Signatures.From(method),
+            location,
+            options));
     }
 }

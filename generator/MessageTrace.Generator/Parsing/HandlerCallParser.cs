@@ -5,7 +5,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace MessageTrace.Generator.Parsing;
 
-/// <summary>Finds invocations of <c>[TracedHandler]</c> methods.</summary>
+/// <summary>Classifies invocations of <c>[TracedHandler]</c> methods (and of overrides that dropped the attribute).</summary>
 internal static class HandlerCallParser
 {
     /// <summary>
@@ -14,40 +14,66 @@ internal static class HandlerCallParser
     /// </summary>
     public static bool IsCandidate(SyntaxNode node) =>
         node is InvocationExpressionSyntax invocation
-        && (invocation.ArgumentList.Arguments.Count > 0 || invocation.Expression is MemberAccessExpressionSyntax or MemberBindingExpressionSyntax)
+        && (invocation.ArgumentList.Arguments.Count > 0 || CallSyntax.Invoked(invocation) is MemberAccessExpressionSyntax or MemberBindingExpressionSyntax)
         && CallSyntax.InvokedName(invocation) is not null;
 
-    public static HandlerCall? Parse(GeneratorSyntaxContext context, CancellationToken cancellationToken)
+    public static CallVerdict<HandlerCall>? Classify(SemanticModel model, InvocationExpressionSyntax invocation, CancellationToken cancellationToken)
     {
         try
         {
-            var invocation = (InvocationExpressionSyntax)context.Node;
-            if (invocation.Expression is MemberAccessExpressionSyntax { Expression: BaseExpressionSyntax })
-            {
-                // base.Handle(m) in an override: the override's own call was traced; an interceptor
-                // could only call back virtually, into the override.
-                return null;
-            }
-
-            var model = context.SemanticModel;
-            if (model.GetSymbolInfo(invocation, cancellationToken).Symbol is not IMethodSymbol method)
-            {
-                return null;
-            }
-
-            var definition = (method.ReducedFrom ?? method).OriginalDefinition;
-            if (TracedScopes.FindAttribute(definition, KnownNames.TracedHandlerAttribute) is null
-                || definition.GetDocumentationCommentId() is not { } key
-                || Locations.Intercept(model, invocation, cancellationToken) is not { } location)
-            {
-                return null;
-            }
-
-            return new HandlerCall(key, location);
+            return ClassifyCore(model, invocation, cancellationToken);
         }
         catch (System.Exception exception) when (exception is not System.OperationCanceledException)
         {
             return null;
         }
+    }
+
+    private static CallVerdict<HandlerCall>? ClassifyCore(SemanticModel model, InvocationExpressionSyntax invocation, CancellationToken cancellationToken)
+    {
+        if (model.GetSymbolInfo(invocation, cancellationToken).Symbol is not IMethodSymbol method)
+        {
+            return null;
+        }
+
+        var definition = (method.ReducedFrom ?? method).OriginalDefinition;
+        if (TracedScopes.FindAttribute(definition, KnownNames.TracedHandlerAttribute) is not { } attribute)
+        {
+            return TracedOverridden(definition) is { } traced ? CallVerdict<HandlerCall>.Skip(Skips.OverrideNotMarked(definition, traced)) : null;
+        }
+
+        if (invocation.Expression is MemberAccessExpressionSyntax { Expression: BaseExpressionSyntax })
+        {
+            // base.Handle(m) in an override: an interceptor could only call back virtually, into the
+            // override, which would recurse.
+            return CallVerdict<HandlerCall>.Skip(Skips.BaseCall(definition));
+        }
+
+        var handler = HandlerParser.Parse(definition, attribute, model.Compilation, cancellationToken);
+        if (handler.Problem is { } problem)
+        {
+            return CallVerdict<HandlerCall>.Skip(Skips.Handler(CallKind.HandlerCall, problem));
+        }
+
+        if (Locations.Intercept(model, invocation, cancellationToken) is not { } location)
+        {
+            return CallVerdict<HandlerCall>.Skip(Skips.NotInterceptable(CallKind.HandlerCall, definition));
+        }
+
+        return CallVerdict<HandlerCall>.Trace(new HandlerCall(handler.Model!.Key, location));
+    }
+
+    /// <summary>The traced handler an unmarked override overrides: calls through the derived type bind to the override.</summary>
+    private static IMethodSymbol? TracedOverridden(IMethodSymbol method)
+    {
+        for (var overridden = method.OverriddenMethod; overridden is not null; overridden = overridden.OverriddenMethod)
+        {
+            if (TracedScopes.FindAttribute(overridden.OriginalDefinition, KnownNames.TracedHandlerAttribute) is not null)
+            {
+                return overridden.OriginalDefinition;
+            }
+        }
+
+        return null;
     }
 }

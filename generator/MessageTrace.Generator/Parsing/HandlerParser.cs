@@ -3,20 +3,21 @@ using System.Linq;
 using System.Threading;
 using MessageTrace.Generator.Recognition;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace MessageTrace.Generator.Parsing;
 
-/// <summary>Turns a <c>[TracedHandler]</c> method into a <see cref="HandlerModel"/>.</summary>
+/// <summary>
+/// Decides whether a <c>[TracedHandler]</c> method can be traced, for its declaration, its calls and its
+/// listener registrations alike: a <see cref="HandlerModel"/>, or the problem that keeps it untraced.
+/// </summary>
 internal static class HandlerParser
 {
-    public static HandlerModel? Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+    public static HandlerVerdict? Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
     {
         try
         {
             return context.TargetSymbol is IMethodSymbol method
-                ? Parse(method, context.Attributes.FirstOrDefault(), TracedScopes.FindDefaults(context.SemanticModel.Compilation), cancellationToken)
+                ? Parse(method, context.Attributes.FirstOrDefault(), context.SemanticModel.Compilation, cancellationToken)
                 : null;
         }
         catch (System.Exception exception) when (exception is not System.OperationCanceledException)
@@ -25,29 +26,39 @@ internal static class HandlerParser
         }
     }
 
-    public static HandlerModel? Parse(IMethodSymbol method, AttributeData? attribute, AttributeData? defaults, CancellationToken cancellationToken)
+    public static HandlerVerdict Parse(IMethodSymbol method, AttributeData? attribute, Compilation compilation, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        if (method.IsAbstract || method.IsExtern || method.MethodKind != MethodKind.Ordinary || method.IsPartialDefinition && method.PartialImplementationPart is null)
+        if (!SymbolEqualityComparer.Default.Equals(method.ContainingAssembly, compilation.Assembly))
         {
-            return null;
+            return Problem(Skips.InOtherAssembly(method));
+        }
+
+        if (TracedTargets.NothingToTrace(method, isHandler: true) is { } nothing)
+        {
+            return Problem(Skips.NotTraceable(method, nothing.Reason, nothing.Advice));
         }
 
         if (MessageParameters.Find(method) is not { } message)
         {
-            return null;
+            return Problem(Skips.WithoutMessage(method));
         }
 
-        if (UnsupportedShape(method) is not null)
+        if (UnsupportedShape(method) is { } unsupported)
         {
-            return null;
+            return Problem(Skips.Unreachable(method, unsupported.Reason, unsupported.Advice));
         }
 
         var signature = Signatures.From(method);
-        if (signature.TypeParameters.Distinct().Count() != signature.TypeParameters.Count)
+        if (signature.TypeParameters.GroupBy(static name => name).FirstOrDefault(static names => names.Count() > 1) is { } shadowed)
         {
-            // An interceptor declares all type parameters side by side; shadowed names cannot be.
-            return null;
+            return Problem(Skips.ShadowedTypeParameters(method, shadowed.Key));
+        }
+
+        var (access, unreachable) = HandlerReach.Of(method, cancellationToken);
+        if (unreachable is not null)
+        {
+            return Problem(unreachable);
         }
 
         var containing = new List<TypeDeclaration>();
@@ -56,20 +67,24 @@ internal static class HandlerParser
             containing.Insert(0, new TypeDeclaration(Keyword(type), type.Name + TypeParameterList(type)));
         }
 
-        return new HandlerModel(
-            Key: method.OriginalDefinition.GetDocumentationCommentId() ?? method.ToDisplayString(),
-            Message: message.Shape,
-            Signature: signature,
-            MessageParameter: message.Index,
-            Arity: message.Arity,
-            Access: AccessOf(method, cancellationToken),
-            Namespace: method.ContainingNamespace is { IsGlobalNamespace: false } ns ? ns.ToDisplayString() : string.Empty,
-            ContainingTypes: containing.ToEquatableArray(),
-            IsStatic: method.IsStatic,
-            MethodArity: method.TypeParameters.Length,
-            AdapterType: AdapterType(method.Parameters[message.Index].Type, message.Arity, message.Shape),
-            Options: TracedScopes.Merge(attribute, defaults));
+        return new HandlerVerdict(
+            new HandlerModel(
+                Key: method.OriginalDefinition.GetDocumentationCommentId() ?? method.ToDisplayString(),
+                Message: message.Shape,
+                Signature: signature,
+                MessageParameter: message.Index,
+                Arity: message.Arity,
+                Access: access,
+                Namespace: method.ContainingNamespace is { IsGlobalNamespace: false } ns ? ns.ToDisplayString() : string.Empty,
+                ContainingTypes: containing.ToEquatableArray(),
+                IsStatic: method.IsStatic,
+                MethodArity: method.TypeParameters.Length,
+                AdapterType: AdapterType(method.Parameters[message.Index].Type, message.Arity, message.Shape),
+                Options: TracedScopes.Merge(attribute, TracedScopes.FindDefaults(compilation))),
+            Problem: null);
     }
+
+    private static HandlerVerdict Problem(HandlerProblem problem) => new(Model: null, problem);
 
     /// <summary>
     /// Why generated code cannot call <paramref name="method"/> through the runtime, or null when it can: the
@@ -103,34 +118,6 @@ internal static class HandlerParser
             ? shape.Adapter.Name + "<" + string.Join(", ", generic.TypeArguments.Select(static t => t.ToDisplayString(SymbolNames.Emit))) + ">"
             : shape.Adapter.Name;
     }
-
-    private static HandlerAccess AccessOf(IMethodSymbol method, CancellationToken cancellationToken)
-    {
-        bool direct = IsReachable(method.DeclaredAccessibility);
-        bool allPartial = true;
-        for (var type = method.ContainingType; type is not null; type = type.ContainingType)
-        {
-            if (type.IsFileLocal)
-            {
-                return HandlerAccess.Unreachable;
-            }
-
-            direct &= IsReachable(type.DeclaredAccessibility);
-            allPartial &= type.DeclaringSyntaxReferences.Any(reference =>
-                reference.GetSyntax(cancellationToken) is TypeDeclarationSyntax declaration
-                && declaration.Modifiers.Any(SyntaxKind.PartialKeyword));
-        }
-
-        if (direct)
-        {
-            return HandlerAccess.Direct;
-        }
-
-        return allPartial ? HandlerAccess.Bridge : HandlerAccess.Unreachable;
-    }
-
-    private static bool IsReachable(Accessibility accessibility) =>
-        accessibility is Accessibility.Public or Accessibility.Internal or Accessibility.ProtectedOrInternal;
 
     private static string Keyword(INamedTypeSymbol type) => (type.IsRecord, type.TypeKind) switch
     {

@@ -9,34 +9,23 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace MessageTrace.Generator.Parsing;
 
 /// <summary>
-/// Finds listener registrations (RocketMQ <c>SetMessageListener</c>) whose listener's callback is a
-/// traced handler: the client calls the callback itself, so the registration is where tracing goes in.
+/// Classifies listener registrations (RocketMQ <c>SetMessageListener</c>) whose listener's callback is, or
+/// may be, a traced handler: the client calls the callback itself, so the registration is where tracing
+/// goes in. A registration of a listener that is not traced is not a messaging call MessageTrace traces.
 /// </summary>
 internal static class RegistrationParser
 {
-    private static readonly System.Collections.Immutable.ImmutableHashSet<string> s_names = BrokerCatalog.Profiles
+    private static readonly ImmutableHashSet<string> s_names = BrokerCatalog.Profiles
         .SelectMany(static p => p.Registrations.Select(static r => r.MethodName))
         .ToImmutableHashSet(System.StringComparer.Ordinal);
 
     public static bool IsCandidate(SyntaxNode node) => CallSyntax.IsInvocationOf(node, s_names);
 
-    public static RegistrationSite? Parse(GeneratorSyntaxContext context, CancellationToken cancellationToken)
+    public static CallVerdict<RegistrationSite>? Classify(SemanticModel model, InvocationExpressionSyntax invocation, CancellationToken cancellationToken)
     {
         try
         {
-            var invocation = (InvocationExpressionSyntax)context.Node;
-            var model = context.SemanticModel;
-            if (model.GetSymbolInfo(invocation, cancellationToken).Symbol is not IMethodSymbol method
-                || OperationMatcher.MatchRegistration(method) is not { } match
-                || invocation.ArgumentList.Arguments.Count != 1
-                || FindTracedCallback(model, invocation.ArgumentList.Arguments[0].Expression, match.Registration, cancellationToken) is not { } callback
-                || callback.GetDocumentationCommentId() is not { } key
-                || Locations.Intercept(model, invocation, cancellationToken) is not { } location)
-            {
-                return null;
-            }
-
-            return new RegistrationSite(match.Registration.Id, key, Signatures.From(method), callback.ContainingType.ToDisplayString(SymbolNames.Emit), location);
+            return ClassifyCore(model, invocation, cancellationToken);
         }
         catch (System.Exception exception) when (exception is not System.OperationCanceledException)
         {
@@ -61,5 +50,66 @@ internal static class RegistrationParser
         }
 
         return TracedScopes.FindAttribute(implementation, KnownNames.TracedHandlerAttribute) is null ? null : implementation;
+    }
+
+    private static CallVerdict<RegistrationSite>? ClassifyCore(SemanticModel model, InvocationExpressionSyntax invocation, CancellationToken cancellationToken)
+    {
+        if (model.GetSymbolInfo(invocation, cancellationToken).Symbol is not IMethodSymbol method)
+        {
+            return null;
+        }
+
+        if (OperationMatcher.MatchRegistration(method) is not { } match)
+        {
+            return CallVerdict<RegistrationSite>.SkipIf(UnknownCallParser.Classify(model, invocation, method, cancellationToken));
+        }
+
+        // The catalogue's registrations take exactly the listener.
+        if (invocation.ArgumentList.Arguments.Count != 1)
+        {
+            return null;
+        }
+
+        var argument = invocation.ArgumentList.Arguments[0].Expression;
+        if (FindTracedCallback(model, argument, match.Registration, cancellationToken) is not { } callback)
+        {
+            return CallVerdict<RegistrationSite>.SkipIf(HiddenListeners.Classify(model, method, argument, match.Registration, cancellationToken));
+        }
+
+        var definition = callback.OriginalDefinition;
+        var handler = HandlerParser.Parse(definition, TracedScopes.FindAttribute(definition, KnownNames.TracedHandlerAttribute), model.Compilation, cancellationToken);
+        if (handler.Problem is { } problem)
+        {
+            return CallVerdict<RegistrationSite>.Skip(Skips.Handler(CallKind.Registration, problem));
+        }
+
+        if (GenericContainer(callback.ContainingType) is { } generic)
+        {
+            return CallVerdict<RegistrationSite>.Skip(Skips.GenericListener(callback, generic));
+        }
+
+        if (Locations.Intercept(model, invocation, cancellationToken) is not { } location)
+        {
+            return CallVerdict<RegistrationSite>.Skip(Skips.NotInterceptable(CallKind.Registration, method));
+        }
+
+        return CallVerdict<RegistrationSite>.Trace(new RegistrationSite(match.Registration.Id, handler.Model!.Key, Signatures.From(method), callback.ContainingType.ToDisplayString(SymbolNames.Emit), location));
+    }
+
+    /// <summary>
+    /// The listener type, or a type containing it, that has type arguments: the emitter's listener
+    /// decorator and its handler key are written for non-generic listener types only.
+    /// </summary>
+    private static INamedTypeSymbol? GenericContainer(INamedTypeSymbol type)
+    {
+        for (INamedTypeSymbol? current = type; current is not null; current = current.ContainingType)
+        {
+            if (current.TypeArguments.Length > 0)
+            {
+                return current;
+            }
+        }
+
+        return null;
     }
 }

@@ -6,42 +6,48 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace MessageTrace.Generator.Parsing;
 
-/// <summary>Finds the send calls a traced producer covers.</summary>
+/// <summary>Classifies calls of the send methods the catalogue knows, and of broker methods named like them.</summary>
 internal static class SendSiteParser
 {
     public static bool IsCandidate(SyntaxNode node) => CallSyntax.IsInvocationOf(node, BrokerCatalog.SendMethodNames);
 
-    public static SendSite? Parse(GeneratorSyntaxContext context, CancellationToken cancellationToken)
+    public static CallVerdict<SendSite>? Classify(SemanticModel model, InvocationExpressionSyntax invocation, CancellationToken cancellationToken)
     {
         try
         {
-            return ParseCore(context, cancellationToken);
+            return ClassifyCore(model, invocation, cancellationToken);
         }
         catch (System.Exception exception) when (exception is not System.OperationCanceledException)
         {
-            // Bad code in, nothing out: a call the generator cannot understand stays untraced, and the
-            // analyzers report it, rather than the whole generator failing the build.
+            // Bad code in, nothing out: a call the generator cannot understand stays untraced rather
+            // than the whole generator failing the build.
             return null;
         }
     }
 
-    private static SendSite? ParseCore(GeneratorSyntaxContext context, CancellationToken cancellationToken)
+    private static CallVerdict<SendSite>? ClassifyCore(SemanticModel model, InvocationExpressionSyntax invocation, CancellationToken cancellationToken)
     {
-        var invocation = (InvocationExpressionSyntax)context.Node;
-        var model = context.SemanticModel;
-        if (model.GetSymbolInfo(invocation, cancellationToken).Symbol is not IMethodSymbol method
-            || OperationMatcher.MatchSend(method) is not { } match)
+        if (model.GetSymbolInfo(invocation, cancellationToken).Symbol is not IMethodSymbol method)
         {
             return null;
         }
 
-        if (TracedScopes.FindProducerScope(model, invocation, cancellationToken) is not { } options
-            || Locations.Intercept(model, invocation, cancellationToken) is not { } location)
+        if (OperationMatcher.MatchSend(method) is not { } match)
         {
-            return null;
+            return CallVerdict<SendSite>.SkipIf(UnknownCallParser.Classify(model, invocation, method, cancellationToken));
+        }
+
+        if (TracedScopes.FindProducerScope(model, invocation, cancellationToken) is not { } options)
+        {
+            return CallVerdict<SendSite>.Skip(Skips.OutsideProducerScope(method));
+        }
+
+        if (Locations.Intercept(model, invocation, cancellationToken) is not { } location)
+        {
+            return CallVerdict<SendSite>.Skip(Skips.NotInterceptable(CallKind.Send, method));
         }
 
         var (profile, operation) = match;
-        return new SendSite(operation.Id, profile.Id, profile.System, operation.Recipe, Signatures.From(method), location, options);
+        return CallVerdict<SendSite>.Trace(new SendSite(operation.Id, profile.Id, profile.System, operation.Recipe, Signatures.From(method), location, options));
     }
 }

@@ -251,10 +251,10 @@ public sealed class ConsumerProject(string name, string directory, string projec
     /// <summary>Folder with the files the generator wrote (EmitCompilerGeneratedFiles).</summary>
     public string GeneratedFilesDirectory => Path.Combine(Directory, "obj", "Release", "net10.0", "generated");
 
-    /// <summary><c>dotnet build -c Release</c> (restores once, as part of the build).</summary>
-    public ProcessResult Build()
+    /// <summary><c>dotnet build -c Release</c> (restores once, as part of the build), with any <paramref name="properties"/> (<c>-p:Name=Value</c>).</summary>
+    public ProcessResult Build(params string[] properties)
         => ProcessRunner.DotNet(Directory, PackagedMessageTrace.BuildTimeout,
-            "build", ProjectFile, "-c", "Release", "--disable-build-servers", "-tl:off");
+            ["build", ProjectFile, "-c", "Release", "--disable-build-servers", "-tl:off", .. properties]);
 
     /// <summary>Runs the framework-dependent build output with <c>dotnet</c>.</summary>
     public ProcessResult RunBuiltProgram()

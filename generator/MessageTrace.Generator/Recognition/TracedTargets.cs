@@ -1,8 +1,11 @@
 using Microsoft.CodeAnalysis;
 
-namespace MessageTrace.Analyzers;
+namespace MessageTrace.Generator.Recognition;
 
-/// <summary>Why a member cannot carry a tracing attribute usefully (MT0003), mirroring what the generator skips.</summary>
+/// <summary>
+/// Why a member cannot carry a tracing attribute usefully: the handler parser skips such a handler and
+/// MT0003 reports the attribute, both with these words.
+/// </summary>
 internal static class TracedTargets
 {
     /// <summary>A reason (completing "has no effect because …") and an advice, or null when the member is a fine target.</summary>
