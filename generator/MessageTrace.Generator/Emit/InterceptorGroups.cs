@@ -16,18 +16,4 @@ internal static class InterceptorGroups
         .OrderBy(g => location(g[0]).Display, StringComparer.Ordinal)
         .ThenBy(g => location(g[0]).Data, StringComparer.Ordinal)
         .ToList();
-
-    /// <summary>Writes the attributes of every site of a group, separating it from the previous group.</summary>
-    public static void WriteLocations<T>(SourceWriter writer, List<T> group, Func<T, InterceptLocation> location, bool first)
-    {
-        if (!first)
-        {
-            writer.Line();
-        }
-
-        foreach (var site in group)
-        {
-            GeneratedFile.WriteInterceptsLocation(writer, location(site));
-        }
-    }
 }

@@ -1,5 +1,3 @@
-using System.Collections.Generic;
-
 namespace MessageTrace.Generator.Profiles;
 
 /// <summary>Small constructors that keep the profile files readable.</summary>
@@ -17,15 +15,4 @@ internal static class Recipes
     public static AdapterRef RuntimeAdapter(string name) => new("global::MessageTrace." + name, EquatableArray<string>.Empty);
 
     public static CallArgument P(int parameter, string? member = null) => CallArgument.Of(parameter, member);
-
-    public static IEnumerable<T> Concat<T>(params IEnumerable<T>[] parts)
-    {
-        foreach (var part in parts)
-        {
-            foreach (var item in part)
-            {
-                yield return item;
-            }
-        }
-    }
 }

@@ -30,9 +30,9 @@ namespace MessageTrace.Generated
         public bool CanWrite(global::System.Collections.Generic.List<global::MQTTnet.Packets.MqttUserProperty>? carrier) => carrier is not null;
         public bool TryRead(global::System.Collections.Generic.List<global::MQTTnet.Packets.MqttUserProperty>? carrier, string name, out global::MessageTrace.HeaderValue value)
         {
-            foreach (var property in carrier ?? [])
+            for (int i = 0; i < (carrier?.Count ?? 0); i++)
             {
-                if (property is not null && string.Equals(property.Name, name, global::System.StringComparison.Ordinal))
+                if (carrier![i] is { } property && string.Equals(property.Name, name, global::System.StringComparison.Ordinal))
                 {
                     value = new global::MessageTrace.HeaderValue(property.ValueBuffer); // the raw bytes, parsed in place
                     return true;
@@ -44,7 +44,10 @@ namespace MessageTrace.Generated
         public void Write(global::System.Collections.Generic.List<global::MQTTnet.Packets.MqttUserProperty>? carrier, string name, string value) => WriteUtf8(carrier, name, global::System.Text.Encoding.UTF8.GetBytes(value));
         public void WriteUtf8(global::System.Collections.Generic.List<global::MQTTnet.Packets.MqttUserProperty>? carrier, string name, byte[] value)
         {
-            carrier!.RemoveAll(property => string.Equals(property?.Name, name, global::System.StringComparison.Ordinal)); // MQTT 5 allows repeats; a trace header appears once
+            for (int i = carrier!.Count - 1; i >= 0; i--) // MQTT 5 allows repeats; a trace header appears once
+            {
+                if (string.Equals(carrier[i]?.Name, name, global::System.StringComparison.Ordinal)) carrier.RemoveAt(i);
+            }
             carrier.Add(new global::MQTTnet.Packets.MqttUserProperty(name, new global::System.ReadOnlyMemory<byte>(value)));
         }
     }
