@@ -2,7 +2,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using MessageTrace.Generator.Emit;
-using MessageTrace.Generator.Parsing;
+using MessageTrace.Generator.Pipeline;
 using MessageTrace.Generator.Profiles;
 using MessageTrace.Generator.Recognition;
 using Microsoft.CodeAnalysis;
@@ -21,65 +21,80 @@ public sealed class TracingGenerator : IIncrementalGenerator
     /// <inheritdoc />
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
-        // Every parser classifies each call it recognises: traced (the model the emitter needs) or not
-        // traced and why, which the analyzers report. Only traced calls go on. Every step yields value
-        // models only.
+        // One pass over each file's calls, and only where an edit could matter (docs/architecture.md).
         //
-        // Sends: a cheap name prefilter over invocations, then the semantic match and the covering
-        // [TracedProducer] scope.
-        var sendSites = Traced(Verdicts(context, SendSiteParser.IsCandidate, SendSiteParser.Classify))
-            .WithTrackingName(TrackingNames.SendSites);
-        // Sends through user-defined carriers: any method taking a [MessageHeaders] message or parameter.
-        var customSendSites = Traced(Verdicts(context, HandlerCallParser.IsCandidate, CustomSendParser.Classify))
-            .WithTrackingName(TrackingNames.CustomSendSites);
+        // The files, each compared by identity: an unchanged file stays Cached from run to run.
+        var files = context.CompilationProvider
+            .SelectMany(static (compilation, _) => compilation.SyntaxTrees)
+            .WithTrackingName(TrackingNames.Files);
 
-        var allSendSites = sendSites.Collect().Combine(customSendSites.Collect()).Select(static (pair, _) => pair.Left.AddRange(pair.Right)).Select(static (sites, _) => Order(sites, static s => s.Location)).WithTrackingName(TrackingNames.AllSendSites);
+        // What every file declares, hashed from syntax, recomputed for edited files only. With the
+        // references and options it is the compilation's shape: while it stays the same, every
+        // unchanged file's calls bind as before.
+        var declarationShapes = files
+            .Select(static (tree, token) => DeclarationShape.Of(tree, token))
+            .WithTrackingName(TrackingNames.DeclarationShapes);
+        var compilationShape = declarationShapes.Collect()
+            .Combine(context.CompilationProvider)
+            .Select(static (pair, _) => new CompilationShape(pair.Left.ToEquatableArray(), pair.Right))
+            .WithTrackingName(TrackingNames.CompilationShape);
+
+        // Each file with the current compilation, equal to last run's while the file and the shape are.
+        var sourceFiles = files
+            .Combine(compilationShape)
+            .Combine(context.CompilationProvider)
+            .Select(static (input, _) => new SourceFile(input.Left.Left, input.Left.Right, input.Right))
+            .WithTrackingName(TrackingNames.SourceFiles);
+
+        // The prefilter's facts: the broker method names (static, from the profiles) and the names of
+        // traced handlers and producer scopes, which the driver's attribute index finds.
+        // (A handler declared in a referenced assembly is not intercepted, MT0002 says why, so only
+        // this project's handlers are candidates.)
+        var handlerNames = Names(context, KnownNames.TracedHandlerAttribute, static node => node is MethodDeclarationSyntax or LocalFunctionStatementSyntax)
+            .WithTrackingName(TrackingNames.HandlerNames);
+        var producerScopeNames = Names(context, KnownNames.TracedProducerAttribute, static _ => true)
+            .WithTrackingName(TrackingNames.ProducerScopeNames);
+        var candidates = handlerNames
+            .Combine(producerScopeNames)
+            .Select(static (names, _) => new CallCandidates(names.Left, names.Right))
+            .WithTrackingName(TrackingNames.CallCandidates);
+
+        // The bind step: runs for the edited files only, or for all when a declaration changed.
+        var fileCalls = sourceFiles
+            .Combine(candidates)
+            .Select(static (input, token) => FileBinder.Bind(input.Left, input.Right, token))
+            .WithTrackingName(TrackingNames.FileCalls);
+        var allFileCalls = fileCalls.Collect();
+
+        var allSendSites = allFileCalls
+            .Select(static (all, _) => Order(all.SelectMany(static f => f.Sends), static s => s.Location))
+            .WithTrackingName(TrackingNames.AllSendSites);
         context.RegisterSourceOutput(allSendSites, static (output, sites) => EmitSends(output, sites));
 
-        // Handlers: the attribute marks the declaration, so the driver's attribute index finds them.
-        var handlers = context.SyntaxProvider
-            .ForAttributeWithMetadataName(KnownNames.TracedHandlerAttribute, static (node, _) => node is MethodDeclarationSyntax or LocalFunctionStatementSyntax, static (syntax, token) => HandlerParser.Parse(syntax, token))
-            .Where(static verdict => verdict?.Model is not null)
-            .Select(static (verdict, _) => verdict!.Model!)
-            .WithTrackingName(TrackingNames.Handlers);
-        var allHandlers = handlers.Collect().Select(static (items, _) => items.OrderBy(static h => h.Key, System.StringComparer.Ordinal).ToEquatableArray());
-
-        // Their invocations: nothing marks a call, so every call with arguments is bound and kept
-        // only when its target carries the attribute.
-        var handlerCalls = Traced(Verdicts(context, HandlerCallParser.IsCandidate, HandlerCallParser.Classify))
-            .WithTrackingName(TrackingNames.HandlerCalls);
-        var allHandlerCalls = handlerCalls.Collect().Select(static (calls, _) => Order(calls, static c => c.Location)).WithTrackingName(TrackingNames.AllHandlerCalls);
-
-        var registrations = Traced(Verdicts(context, RegistrationParser.IsCandidate, RegistrationParser.Classify))
-            .Collect()
-            .Select(static (sites, _) => Order(sites, static s => s.Location))
+        var allHandlerCalls = allFileCalls
+            .Select(static (all, _) => Order(all.SelectMany(static f => f.HandlerCalls), static c => c.Location))
+            .WithTrackingName(TrackingNames.AllHandlerCalls);
+        var registrations = allFileCalls
+            .Select(static (all, _) => Order(all.SelectMany(static f => f.Registrations), static s => s.Location))
             .WithTrackingName(TrackingNames.Registrations);
+        context.RegisterSourceOutput(allHandlerCalls.Combine(registrations), static (output, input) => EmitHandlers(output, input.Left, input.Right));
 
-        var handling = allHandlers.Combine(allHandlerCalls).Combine(registrations);
-        context.RegisterSourceOutput(handling, static (output, input) => EmitHandlers(output, input.Left.Left, input.Left.Right, input.Right));
-
-        // Pull consumers: receive and settle calls inside [TracedConsumer] scopes.
-        var consumerSites = Traced(Verdicts(context, ConsumerSiteParser.IsCandidate, ConsumerSiteParser.Classify))
-            .WithTrackingName(TrackingNames.ConsumerSites);
-        var allConsumerSites = consumerSites.Collect().Select(static (sites, _) => Order(sites, static s => s.Location)).WithTrackingName(TrackingNames.AllConsumerSites);
+        var allConsumerSites = allFileCalls
+            .Select(static (all, _) => Order(all.SelectMany(static f => f.ConsumerSites), static s => s.Location))
+            .WithTrackingName(TrackingNames.AllConsumerSites);
         context.RegisterSourceOutput(allConsumerSites, static (output, sites) => EmitConsumers(output, sites));
     }
 
-    /// <summary>Every call the parser's syntactic prefilter lets through, classified.</summary>
-    private static IncrementalValuesProvider<CallVerdict<T>?> Verdicts<T>(
+    /// <summary>The names of the declarations carrying an attribute, ordinal and distinct.</summary>
+    private static IncrementalValueProvider<EquatableArray<string>> Names(
         IncrementalGeneratorInitializationContext context,
-        System.Func<SyntaxNode, bool> isCandidate,
-        System.Func<SemanticModel, InvocationExpressionSyntax, System.Threading.CancellationToken, CallVerdict<T>?> classify)
-        where T : class => context.SyntaxProvider
-        .CreateSyntaxProvider((node, _) => isCandidate(node), (syntax, token) => classify(syntax.SemanticModel, (InvocationExpressionSyntax)syntax.Node, token));
+        string attribute,
+        System.Func<SyntaxNode, bool> isTarget) => context.SyntaxProvider
+        .ForAttributeWithMetadataName(attribute, (node, _) => isTarget(node), static (syntax, _) => DeclarationNames.Of(syntax.TargetNode) ?? string.Empty)
+        .Collect()
+        .Select(static (names, _) => names.Distinct().OrderBy(static n => n, System.StringComparer.Ordinal).ToEquatableArray());
 
-    /// <summary>The traced calls among the verdicts; the others are the analyzers' to report.</summary>
-    private static IncrementalValuesProvider<T> Traced<T>(IncrementalValuesProvider<CallVerdict<T>?> verdicts)
-        where T : class => verdicts
-        .Where(static verdict => verdict?.Traced is not null)
-        .Select(static (verdict, _) => verdict!.Traced!);
-
-    private static EquatableArray<T> Order<T>(ImmutableArray<T> items, System.Func<T, InterceptLocation> location)
+    private static EquatableArray<T> Order<T>(IEnumerable<T> items, System.Func<T, InterceptLocation> location)
         where T : System.IEquatable<T> => items
         .OrderBy(item => location(item).Display, System.StringComparer.Ordinal)
         .ThenBy(item => location(item).Data, System.StringComparer.Ordinal)
@@ -97,12 +112,12 @@ public sealed class TracingGenerator : IIncrementalGenerator
         }
     }
 
-    private static void EmitHandlers(SourceProductionContext output, EquatableArray<HandlerModel> handlers, EquatableArray<HandlerCall> calls, EquatableArray<RegistrationSite> registrations)
+    private static void EmitHandlers(SourceProductionContext output, EquatableArray<HandlerCall> calls, EquatableArray<RegistrationSite> registrations)
     {
         foreach (var profile in BrokerCatalog.Profiles.Add(BrokerCatalog.Custom))
         {
             output.CancellationToken.ThrowIfCancellationRequested();
-            if (HandlerEmitter.Emit(profile, handlers.ToList(), calls.ToList(), registrations.ToList()) is { } source)
+            if (HandlerEmitter.Emit(profile, calls.ToList(), registrations.ToList()) is { } source)
             {
                 output.AddSource("MessageTrace." + profile.Id + ".Handlers.g.cs", source);
             }

@@ -81,9 +81,10 @@ public sealed class IncrementalTests
         }
         """;
 
+    /// <summary>The steps whose outputs are value models (the others carry the files and the compilation to the bind step).</summary>
     private static readonly string[] s_trackedSteps =
     [
-        "SendSites", "CustomSendSites", "AllSendSites", "Handlers", "HandlerCalls", "AllHandlerCalls", "Registrations", "ConsumerSites", "AllConsumerSites",
+        "DeclarationShapes", "HandlerNames", "ProducerScopeNames", "CallCandidates", "FileCalls", "AllSendSites", "AllHandlerCalls", "Registrations", "AllConsumerSites",
     ];
 
     [Fact]
@@ -91,7 +92,7 @@ public sealed class IncrementalTests
     {
         var run = GeneratorRun.Run(TestCompilation.Create(("Traced.cs", Traced), ("Unrelated.cs", Unrelated)));
         var steps = run.Result.Results.Single().TrackedSteps;
-        foreach (var name in s_trackedSteps)
+        foreach (var name in s_trackedSteps.Concat(["Files", "CompilationShape", "SourceFiles"]))
         {
             Assert.True(steps.ContainsKey(name), $"step {name} was not tracked");
         }
@@ -128,6 +129,74 @@ public sealed class IncrementalTests
 
         Assert.All(second.Result.Results.Single().TrackedOutputSteps.SelectMany(static s => s.Value).SelectMany(static s => s.Outputs),
             static output => Assert.True(output.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"an output was {output.Reason}"));
+    }
+
+    [Fact]
+    public void UnrelatedEditBindsTheEditedFileOnly()
+    {
+        var compilation = TestCompilation.Create(("Traced.cs", Traced), ("Unrelated.cs", Unrelated));
+        var first = GeneratorRun.Run(compilation);
+        var second = GeneratorRun.Run(Edit(compilation, "Unrelated.cs", Unrelated.Replace("a + b", "b + a + 0")), first.Driver);
+
+        // The edited file is bound again (nothing traced in it, so Unchanged); Traced.cs is not bound at all.
+        Assert.Equal([IncrementalStepRunReason.Cached, IncrementalStepRunReason.Unchanged], BindReasons(second));
+    }
+
+    [Fact]
+    public void BodyEditInATracedFileBindsThatFileOnly()
+    {
+        var compilation = TestCompilation.Create(("Traced.cs", Traced), ("Unrelated.cs", Unrelated));
+        var first = GeneratorRun.Run(compilation);
+        string edited = Traced.Replace("=> Task.CompletedTask;", "=> Task.Delay(0);", System.StringComparison.Ordinal);
+        Assert.NotEqual(Traced, edited);
+        var second = GeneratorRun.Run(Edit(compilation, "Traced.cs", edited), first.Driver);
+
+        // Traced.cs is bound again (its locations carry the file's checksum, so its models changed); Unrelated.cs is not.
+        Assert.Equal([IncrementalStepRunReason.Modified, IncrementalStepRunReason.Cached], BindReasons(second));
+        second.AssertNoProblems();
+    }
+
+    [Fact]
+    public void DeclarationEditElsewhereBindsEveryFileAgain()
+    {
+        // A new member may change what any call binds to (an overload, a shadowing type), so every file is bound again.
+        var compilation = TestCompilation.Create(("Traced.cs", Traced), ("Unrelated.cs", Unrelated));
+        var first = GeneratorRun.Run(compilation);
+        var second = GeneratorRun.Run(Edit(compilation, "Unrelated.cs", Unrelated.Replace("public static int Add", "public static int Sub(int a, int b) => a - b;\n\n    public static int Add")), first.Driver);
+
+        Assert.Equal([IncrementalStepRunReason.Unchanged, IncrementalStepRunReason.Unchanged], BindReasons(second));
+    }
+
+    [Fact]
+    public void ADeclarationElsewhereThatChangesWhatACallBindsToIsSeen()
+    {
+        // Traced.cs is not edited, yet its call now binds to a new, more specific overload the
+        // catalogue does not know: the stale interceptor would not match, so it must go.
+        const string producerLike = """
+            using System.Threading.Tasks;
+            using Org.Apache.Rocketmq;
+
+            namespace Shop;
+
+            public static class Sending
+            {
+                [MessageTrace.TracedProducer]
+                public static Task<ISendReceipt> Publish(Producer producer, Message message) => producer.Send(message);
+            }
+            """;
+        var compilation = TestCompilation.Create(("Traced.cs", producerLike), ("Unrelated.cs", Unrelated));
+        var first = GeneratorRun.Run(compilation);
+        Assert.Contains(first.Sources, static s => s.HintName == "MessageTrace.RocketMq.Sends.g.cs");
+
+        const string hiding = """
+            namespace Shop;
+
+            public static class Producer
+            {
+            }
+            """;
+        var second = GeneratorRun.Run(Edit(compilation, "Unrelated.cs", hiding), first.Driver);
+        Assert.DoesNotContain(second.Sources, static s => s.HintName == "MessageTrace.RocketMq.Sends.g.cs");
     }
 
     [Fact]
@@ -200,6 +269,15 @@ public sealed class IncrementalTests
         var polluted = new { Items = new object[] { "fine", new { Node = node } } };
         Assert.NotEmpty(ModelWalker.FindForbidden(polluted));
     }
+
+    /// <summary>The bind step's run reasons, one per file, in file order.</summary>
+    private static IncrementalStepRunReason[] BindReasons(GeneratorRun run) =>
+        run.Result.Results.Single().TrackedSteps["FileCalls"].SelectMany(static s => s.Outputs).Select(static o => o.Reason).ToArray();
+
+    private static CSharpCompilation Edit(CSharpCompilation compilation, string path, string text) =>
+        compilation.ReplaceSyntaxTree(
+            compilation.SyntaxTrees.Single(t => t.FilePath == path),
+            CSharpSyntaxTree.ParseText(text, TestCompilation.ParseOptions, path: path));
 
     /// <summary>Every verdict the parsers give on the calls of <paramref name="compilation"/>'s first file, in source order.</summary>
     private static System.Collections.Generic.List<object> Verdicts(CSharpCompilation compilation)

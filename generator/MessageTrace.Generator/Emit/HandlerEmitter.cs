@@ -14,10 +14,10 @@ internal static class HandlerEmitter
 {
     private const string Enumerable = "global::System.Collections.Generic.IEnumerable<";
 
-    public static string? Emit(BrokerProfile profile, IReadOnlyList<HandlerModel> handlers, IReadOnlyList<HandlerCall> calls, IReadOnlyList<RegistrationSite> registrations)
+    public static string? Emit(BrokerProfile profile, IReadOnlyList<HandlerCall> calls, IReadOnlyList<RegistrationSite> registrations)
     {
         var byKey = new Dictionary<string, HandlerModel>(System.StringComparer.Ordinal);
-        foreach (var handler in handlers)
+        foreach (var handler in calls.Select(static c => c.Handler).Concat(registrations.Select(static r => r.Handler)))
         {
             if (handler.Message.ProfileId == profile.Id && handler.Access != HandlerAccess.Unreachable)
             {

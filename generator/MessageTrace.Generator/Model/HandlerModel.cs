@@ -53,8 +53,17 @@ internal sealed record HandlerModel(
     string AdapterType,
     ScopeOptions Options);
 
-/// <summary>A call of a traced handler that an interceptor replaces.</summary>
-internal sealed record HandlerCall(string HandlerKey, InterceptLocation Location);
+/// <summary>
+/// A call of a traced handler that an interceptor replaces. It carries the handler's model, so the
+/// handling side is emitted from the calls alone, whichever file or assembly declares the handler.
+/// </summary>
+internal sealed record HandlerCall(HandlerModel Handler, InterceptLocation Location)
+{
+    public string HandlerKey => Handler.Key;
+}
 
 /// <summary>A listener registration whose listener's callback is a traced handler (RocketMQ push consumers).</summary>
-internal sealed record RegistrationSite(string RegistrationId, string HandlerKey, CallSignature Signature, string ListenerType, InterceptLocation Location);
+internal sealed record RegistrationSite(string RegistrationId, HandlerModel Handler, CallSignature Signature, string ListenerType, InterceptLocation Location)
+{
+    public string HandlerKey => Handler.Key;
+}

@@ -20,11 +20,15 @@ internal static class ConsumerSiteParser
 
     public static bool IsCandidate(SyntaxNode node) => CallSyntax.IsInvocationOf(node, s_names);
 
-    public static CallVerdict<ConsumerSite>? Classify(SemanticModel model, InvocationExpressionSyntax invocation, CancellationToken cancellationToken)
+    public static CallVerdict<ConsumerSite>? Classify(SemanticModel model, InvocationExpressionSyntax invocation, CancellationToken cancellationToken) =>
+        CallBinding.Method(model, invocation, cancellationToken) is { } method ? Classify(model, invocation, method, cancellationToken) : null;
+
+    /// <summary>Classifies a call already bound to <paramref name="method"/>, so a caller that asks several parsers binds it once.</summary>
+    public static CallVerdict<ConsumerSite>? Classify(SemanticModel model, InvocationExpressionSyntax invocation, IMethodSymbol method, CancellationToken cancellationToken)
     {
         try
         {
-            return ClassifyCore(model, invocation, cancellationToken);
+            return ClassifyCore(model, invocation, method, cancellationToken);
         }
         catch (System.Exception exception) when (exception is not System.OperationCanceledException)
         {
@@ -32,13 +36,8 @@ internal static class ConsumerSiteParser
         }
     }
 
-    private static CallVerdict<ConsumerSite>? ClassifyCore(SemanticModel model, InvocationExpressionSyntax invocation, CancellationToken cancellationToken)
+    private static CallVerdict<ConsumerSite>? ClassifyCore(SemanticModel model, InvocationExpressionSyntax invocation, IMethodSymbol method, CancellationToken cancellationToken)
     {
-        if (model.GetSymbolInfo(invocation, cancellationToken).Symbol is not IMethodSymbol method)
-        {
-            return null;
-        }
-
         string id;
         var operation = ConsumerOperation.Receive;
         if (OperationMatcher.MatchReceive(method) is { } receive)

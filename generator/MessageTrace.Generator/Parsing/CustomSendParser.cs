@@ -12,11 +12,15 @@ namespace MessageTrace.Generator.Parsing;
 /// </summary>
 internal static class CustomSendParser
 {
-    public static CallVerdict<SendSite>? Classify(SemanticModel model, InvocationExpressionSyntax invocation, CancellationToken cancellationToken)
+    public static CallVerdict<SendSite>? Classify(SemanticModel model, InvocationExpressionSyntax invocation, CancellationToken cancellationToken) =>
+        CallBinding.Method(model, invocation, cancellationToken) is { } method ? Classify(model, invocation, method, cancellationToken) : null;
+
+    /// <summary>Classifies a call already bound to <paramref name="method"/>, so a caller that asks several parsers binds it once.</summary>
+    public static CallVerdict<SendSite>? Classify(SemanticModel model, InvocationExpressionSyntax invocation, IMethodSymbol method, CancellationToken cancellationToken)
     {
         try
         {
-            return ClassifyCore(model, invocation, cancellationToken);
+            return ClassifyCore(model, invocation, method, cancellationToken);
         }
         catch (System.Exception exception) when (exception is not System.OperationCanceledException)
         {
@@ -24,10 +28,9 @@ internal static class CustomSendParser
         }
     }
 
-    private static CallVerdict<SendSite>? ClassifyCore(SemanticModel model, InvocationExpressionSyntax invocation, CancellationToken cancellationToken)
+    private static CallVerdict<SendSite>? ClassifyCore(SemanticModel model, InvocationExpressionSyntax invocation, IMethodSymbol method, CancellationToken cancellationToken)
     {
-        if (model.GetSymbolInfo(invocation, cancellationToken).Symbol is not IMethodSymbol method
-            || OperationMatcher.MatchSend(method) is not null)
+        if (OperationMatcher.MatchSend(method) is not null)
         {
             return null;
         }

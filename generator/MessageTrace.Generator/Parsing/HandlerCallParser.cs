@@ -17,11 +17,15 @@ internal static class HandlerCallParser
         && (invocation.ArgumentList.Arguments.Count > 0 || CallSyntax.Invoked(invocation) is MemberAccessExpressionSyntax or MemberBindingExpressionSyntax)
         && CallSyntax.InvokedName(invocation) is not null;
 
-    public static CallVerdict<HandlerCall>? Classify(SemanticModel model, InvocationExpressionSyntax invocation, CancellationToken cancellationToken)
+    public static CallVerdict<HandlerCall>? Classify(SemanticModel model, InvocationExpressionSyntax invocation, CancellationToken cancellationToken) =>
+        CallBinding.Method(model, invocation, cancellationToken) is { } method ? Classify(model, invocation, method, cancellationToken) : null;
+
+    /// <summary>Classifies a call already bound to <paramref name="method"/>, so a caller that asks several parsers binds it once.</summary>
+    public static CallVerdict<HandlerCall>? Classify(SemanticModel model, InvocationExpressionSyntax invocation, IMethodSymbol method, CancellationToken cancellationToken)
     {
         try
         {
-            return ClassifyCore(model, invocation, cancellationToken);
+            return ClassifyCore(model, invocation, method, cancellationToken);
         }
         catch (System.Exception exception) when (exception is not System.OperationCanceledException)
         {
@@ -29,13 +33,8 @@ internal static class HandlerCallParser
         }
     }
 
-    private static CallVerdict<HandlerCall>? ClassifyCore(SemanticModel model, InvocationExpressionSyntax invocation, CancellationToken cancellationToken)
+    private static CallVerdict<HandlerCall>? ClassifyCore(SemanticModel model, InvocationExpressionSyntax invocation, IMethodSymbol method, CancellationToken cancellationToken)
     {
-        if (model.GetSymbolInfo(invocation, cancellationToken).Symbol is not IMethodSymbol method)
-        {
-            return null;
-        }
-
         var definition = (method.ReducedFrom ?? method).OriginalDefinition;
         if (TracedScopes.FindAttribute(definition, KnownNames.TracedHandlerAttribute) is not { } attribute)
         {
@@ -60,7 +59,7 @@ internal static class HandlerCallParser
             return CallVerdict<HandlerCall>.Skip(Skips.NotInterceptable(CallKind.HandlerCall, definition));
         }
 
-        return CallVerdict<HandlerCall>.Trace(new HandlerCall(handler.Model!.Key, location));
+        return CallVerdict<HandlerCall>.Trace(new HandlerCall(handler.Model!, location));
     }
 
     /// <summary>The traced handler an unmarked override overrides: calls through the derived type bind to the override.</summary>

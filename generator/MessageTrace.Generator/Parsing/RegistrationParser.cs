@@ -21,11 +21,15 @@ internal static class RegistrationParser
 
     public static bool IsCandidate(SyntaxNode node) => CallSyntax.IsInvocationOf(node, s_names);
 
-    public static CallVerdict<RegistrationSite>? Classify(SemanticModel model, InvocationExpressionSyntax invocation, CancellationToken cancellationToken)
+    public static CallVerdict<RegistrationSite>? Classify(SemanticModel model, InvocationExpressionSyntax invocation, CancellationToken cancellationToken) =>
+        CallBinding.Method(model, invocation, cancellationToken) is { } method ? Classify(model, invocation, method, cancellationToken) : null;
+
+    /// <summary>Classifies a call already bound to <paramref name="method"/>, so a caller that asks several parsers binds it once.</summary>
+    public static CallVerdict<RegistrationSite>? Classify(SemanticModel model, InvocationExpressionSyntax invocation, IMethodSymbol method, CancellationToken cancellationToken)
     {
         try
         {
-            return ClassifyCore(model, invocation, cancellationToken);
+            return ClassifyCore(model, invocation, method, cancellationToken);
         }
         catch (System.Exception exception) when (exception is not System.OperationCanceledException)
         {
@@ -52,13 +56,8 @@ internal static class RegistrationParser
         return TracedScopes.FindAttribute(implementation, KnownNames.TracedHandlerAttribute) is null ? null : implementation;
     }
 
-    private static CallVerdict<RegistrationSite>? ClassifyCore(SemanticModel model, InvocationExpressionSyntax invocation, CancellationToken cancellationToken)
+    private static CallVerdict<RegistrationSite>? ClassifyCore(SemanticModel model, InvocationExpressionSyntax invocation, IMethodSymbol method, CancellationToken cancellationToken)
     {
-        if (model.GetSymbolInfo(invocation, cancellationToken).Symbol is not IMethodSymbol method)
-        {
-            return null;
-        }
-
         if (OperationMatcher.MatchRegistration(method) is not { } match)
         {
             return CallVerdict<RegistrationSite>.SkipIf(UnknownCallParser.Classify(model, invocation, method, cancellationToken));
@@ -93,7 +92,7 @@ internal static class RegistrationParser
             return CallVerdict<RegistrationSite>.Skip(Skips.NotInterceptable(CallKind.Registration, method));
         }
 
-        return CallVerdict<RegistrationSite>.Trace(new RegistrationSite(match.Registration.Id, handler.Model!.Key, Signatures.From(method), callback.ContainingType.ToDisplayString(SymbolNames.Emit), location));
+        return CallVerdict<RegistrationSite>.Trace(new RegistrationSite(match.Registration.Id, handler.Model!, Signatures.From(method), callback.ContainingType.ToDisplayString(SymbolNames.Emit), location));
     }
 
     /// <summary>

@@ -11,11 +11,15 @@ internal static class SendSiteParser
 {
     public static bool IsCandidate(SyntaxNode node) => CallSyntax.IsInvocationOf(node, BrokerCatalog.SendMethodNames);
 
-    public static CallVerdict<SendSite>? Classify(SemanticModel model, InvocationExpressionSyntax invocation, CancellationToken cancellationToken)
+    public static CallVerdict<SendSite>? Classify(SemanticModel model, InvocationExpressionSyntax invocation, CancellationToken cancellationToken) =>
+        CallBinding.Method(model, invocation, cancellationToken) is { } method ? Classify(model, invocation, method, cancellationToken) : null;
+
+    /// <summary>Classifies a call already bound to <paramref name="method"/>, so a caller that asks several parsers binds it once.</summary>
+    public static CallVerdict<SendSite>? Classify(SemanticModel model, InvocationExpressionSyntax invocation, IMethodSymbol method, CancellationToken cancellationToken)
     {
         try
         {
-            return ClassifyCore(model, invocation, cancellationToken);
+            return ClassifyCore(model, invocation, method, cancellationToken);
         }
         catch (System.Exception exception) when (exception is not System.OperationCanceledException)
         {
@@ -25,13 +29,8 @@ internal static class SendSiteParser
         }
     }
 
-    private static CallVerdict<SendSite>? ClassifyCore(SemanticModel model, InvocationExpressionSyntax invocation, CancellationToken cancellationToken)
+    private static CallVerdict<SendSite>? ClassifyCore(SemanticModel model, InvocationExpressionSyntax invocation, IMethodSymbol method, CancellationToken cancellationToken)
     {
-        if (model.GetSymbolInfo(invocation, cancellationToken).Symbol is not IMethodSymbol method)
-        {
-            return null;
-        }
-
         if (OperationMatcher.MatchSend(method) is not { } match)
         {
             return CallVerdict<SendSite>.SkipIf(UnknownCallParser.Classify(model, invocation, method, cancellationToken));

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -16,8 +17,19 @@ internal static class TracedScopes
     public static ScopeOptions? FindConsumerScope(SemanticModel model, SyntaxNode call, CancellationToken cancellationToken) =>
         Find(model, call, KnownNames.TracedConsumerAttribute, coveredByDefaults: null, cancellationToken);
 
-    /// <summary>Reads the assembly-level defaults; all unset when the attribute is absent.</summary>
-    public static AttributeData? FindDefaults(Compilation compilation)
+    private static readonly ConditionalWeakTable<Compilation, StrongBox<AttributeData?>> s_defaults = new();
+
+    /// <summary>Whether the assembly defaults put every producer call in scope (<c>TraceAllProducers</c>).</summary>
+    public static bool TracesAllProducers(Compilation compilation) => ReadBool(FindDefaults(compilation), "TraceAllProducers") == true;
+
+    /// <summary>
+    /// The assembly-level defaults, all unset when the attribute is absent. Read once per compilation:
+    /// every call of every file asks.
+    /// </summary>
+    public static AttributeData? FindDefaults(Compilation compilation) =>
+        s_defaults.GetValue(compilation, static c => new StrongBox<AttributeData?>(ReadDefaults(c))).Value;
+
+    private static AttributeData? ReadDefaults(Compilation compilation)
     {
         foreach (var attribute in compilation.Assembly.GetAttributes())
         {

@@ -1,0 +1,79 @@
+using System.Collections.Immutable;
+using System.Threading;
+using MessageTrace.Generator.Parsing;
+using MessageTrace.Generator.Recognition;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace MessageTrace.Generator.Pipeline;
+
+/// <summary>
+/// The one pass over a file's calls: each call the prefilter lets through is bound once and handed, with
+/// its method, to every parser it is a candidate for. Only traced verdicts are kept; the reasons for the
+/// others are the analyzers' to report, from the same parsers.
+/// </summary>
+internal static class FileBinder
+{
+    public static FileCalls Bind(SourceFile file, CallCandidates candidates, CancellationToken cancellationToken)
+    {
+        if (file.Compilation is not { } compilation)
+        {
+            return FileCalls.None;
+        }
+
+        var root = file.Tree.GetRoot(cancellationToken);
+        bool everyCallInScope = TracedScopes.TracesAllProducers(compilation);
+        SemanticModel? model = null;
+        var sends = ImmutableArray.CreateBuilder<SendSite>();
+        var handlerCalls = ImmutableArray.CreateBuilder<HandlerCall>();
+        var registrations = ImmutableArray.CreateBuilder<RegistrationSite>();
+        var consumerSites = ImmutableArray.CreateBuilder<ConsumerSite>();
+        foreach (var node in root.DescendantNodes())
+        {
+            if (node is not InvocationExpressionSyntax invocation)
+            {
+                continue;
+            }
+
+            var kinds = candidates.Of(invocation, everyCallInScope);
+            if (kinds == CandidateKinds.None)
+            {
+                continue;
+            }
+
+            cancellationToken.ThrowIfCancellationRequested();
+            model ??= compilation.GetSemanticModel(file.Tree);
+            if (CallBinding.Method(model, invocation, cancellationToken) is not { } method)
+            {
+                continue;
+            }
+
+            if ((kinds & CandidateKinds.Send) != 0 && SendSiteParser.Classify(model, invocation, method, cancellationToken)?.Traced is { } send)
+            {
+                sends.Add(send);
+            }
+
+            if ((kinds & CandidateKinds.CustomSend) != 0 && CustomSendParser.Classify(model, invocation, method, cancellationToken)?.Traced is { } customSend)
+            {
+                sends.Add(customSend);
+            }
+
+            if ((kinds & CandidateKinds.HandlerCall) != 0 && HandlerCallParser.Classify(model, invocation, method, cancellationToken)?.Traced is { } handlerCall)
+            {
+                handlerCalls.Add(handlerCall);
+            }
+
+            if ((kinds & CandidateKinds.Registration) != 0 && RegistrationParser.Classify(model, invocation, method, cancellationToken)?.Traced is { } registration)
+            {
+                registrations.Add(registration);
+            }
+
+            if ((kinds & CandidateKinds.Consumer) != 0 && ConsumerSiteParser.Classify(model, invocation, method, cancellationToken)?.Traced is { } consumerSite)
+            {
+                consumerSites.Add(consumerSite);
+            }
+        }
+
+        return new FileCalls(new(sends.ToImmutable()), new(handlerCalls.ToImmutable()), new(registrations.ToImmutable()), new(consumerSites.ToImmutable()));
+    }
+}
