@@ -257,27 +257,40 @@ internal static class GeneratorAgreementCases
         // RocketMQ 5.2's lite push consumer: a registration no profile knows, in a traced scope or
         // registering a traced listener.
         [nameof(SkipReason.UnknownOperation)] = new(Sources.Usings + """
+            using Org.Apache.Rocketmq.Shortcuts;
+
             public sealed class BillingListener : IMessageListener
             {
                 [TracedHandler(ConsumerGroup = "billing")]
                 public ConsumeResult Consume(MessageView messageView) => ConsumeResult.SUCCESS;
             }
 
-            public sealed class PlainListener : IMessageListener
-            {
-                public ConsumeResult Consume(MessageView messageView) => ConsumeResult.SUCCESS;
-            }
-
             public static class Wiring
             {
-                [TracedProducer]
-                public static void InScope(LitePushConsumer.Builder lite, PushConsumer.Builder push)
+                // Lite push consumers (client 5.2) are registrations the catalogue knows, like push consumers.
+                public static void Register(LitePushConsumer.Builder lite, PushConsumer.Builder push)
                 {
-                    {|MT0007:lite.SetMessageListener(new PlainListener())|};
+                    {|T:lite.SetMessageListener(new BillingListener())|};
                     {|T:push.SetMessageListener(new BillingListener())|};
                 }
 
-                public static void TracedListener(LitePushConsumer.Builder lite) => {|MT0007:lite.SetMessageListener(new BillingListener())|};
+                [TracedProducer]
+                public static async Task InScope(Producer producer, Message message)
+                {
+                    await {|MT0007:producer.Send("orders", message.Body)|};
+                    await {|T:producer.Send(message)|};
+                }
+            }
+
+            namespace Org.Apache.Rocketmq.Shortcuts
+            {
+                // A helper named like a client operation, in the client's namespace: not one the catalogue knows.
+                public static class ProducerShortcuts
+                {
+                    [MessageTrace.TracedProducer]
+                    public static Task<ISendReceipt> Send(this Producer producer, string topic, byte[] body) =>
+                        {|T:producer.Send(new Message.Builder().SetTopic(topic).SetBody(body).Build())|};
+                }
             }
             """),
     };

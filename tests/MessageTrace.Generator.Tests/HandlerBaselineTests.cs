@@ -111,6 +111,50 @@ public sealed class HandlerBaselineTests
         """);
 
     [Fact]
+    public void ClientExamplesPrivateAndLiteListenersWithBuilderGroups() => Verify(nameof(ClientExamplesPrivateAndLiteListenersWithBuilderGroups), Usings + """
+        namespace Shop;
+
+        public static class Consumers
+        {
+            public static Task<PushConsumer> StartPushAsync(ClientConfig config)
+            {
+                const string consumerGroup = "yourConsumerGroup";
+                return new PushConsumer.Builder()
+                    .SetClientConfig(config)
+                    .SetConsumerGroup(consumerGroup)
+                    .SetSubscriptionExpression(new Dictionary<string, FilterExpression> { ["yourTopic"] = new FilterExpression("*") })
+                    .SetMessageListener(new CustomMessageListener())
+                    .Build();
+            }
+
+            public static Task<LitePushConsumer> StartLiteAsync(ClientConfig config)
+            {
+                var builder = new LitePushConsumer.Builder();
+                builder.SetClientConfig(config).SetConsumerGroup("liteGroup").SetBindTopic("yourTopic");
+                builder.SetMessageListener(new CustomMessageListener());
+                return builder.Build();
+            }
+
+            [TracedConsumer]
+            public static async Task PollAsync(ClientConfig config)
+            {
+                await using var simpleConsumer = await new SimpleConsumer.Builder()
+                    .SetClientConfig(config)
+                    .SetConsumerGroup("pullGroup")
+                    .SetSubscriptionExpression(new Dictionary<string, FilterExpression> { ["yourTopic"] = new FilterExpression("*") })
+                    .Build();
+                await simpleConsumer.Receive(16, TimeSpan.FromSeconds(15));
+            }
+
+            private class CustomMessageListener : IMessageListener
+            {
+                [TracedHandler]
+                public ConsumeResult Consume(MessageView messageView) => ConsumeResult.SUCCESS;
+            }
+        }
+        """);
+
+    [Fact]
     public void ReceiveLoopWithSettleSpans() => Verify(nameof(ReceiveLoopWithSettleSpans), Usings + """
         namespace Shop;
 

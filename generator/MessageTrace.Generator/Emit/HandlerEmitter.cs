@@ -16,26 +16,25 @@ internal static class HandlerEmitter
 
     public static string? Emit(BrokerProfile profile, IReadOnlyList<HandlerCall> calls, IReadOnlyList<RegistrationSite> registrations)
     {
-        var byKey = new Dictionary<string, HandlerModel>(System.StringComparer.Ordinal);
-        foreach (var handler in calls.Select(static c => c.Handler).Concat(registrations.Select(static r => r.Handler)))
-        {
-            if (handler.Message.ProfileId == profile.Id && handler.Access != HandlerAccess.Unreachable)
-            {
-                byKey[handler.Key] = handler;
-            }
-        }
-
+        // Calls reach the handler by name; registrations through the listener interface, so their model
+        // may say the handler is not reachable by name. Each side keeps its own.
         var called = calls
-            .Where(c => byKey.ContainsKey(c.HandlerKey))
+            .Where(c => c.Handler.Message.ProfileId == profile.Id && c.Handler.Access != HandlerAccess.Unreachable)
             .GroupBy(static c => c.HandlerKey)
-            .Select(g => (Handler: byKey[g.Key], Calls: g.OrderBy(static c => c.Location.Display, System.StringComparer.Ordinal).ThenBy(static c => c.Location.Data, System.StringComparer.Ordinal).ToList()))
+            .Select(static g => (Handler: g.First().Handler, Calls: g.OrderBy(static c => c.Location.Display, System.StringComparer.Ordinal).ThenBy(static c => c.Location.Data, System.StringComparer.Ordinal).ToList()))
             .OrderBy(static g => g.Handler.Key, System.StringComparer.Ordinal)
             .ToList();
         var registered = registrations
-            .Where(r => byKey.ContainsKey(r.HandlerKey) && byKey[r.HandlerKey].Arity == MessageArity.Single)
+            .Where(r => r.Handler.Message.ProfileId == profile.Id && r.Handler.Arity == MessageArity.Single)
             .OrderBy(static r => r.Location.Display, System.StringComparer.Ordinal)
             .ThenBy(static r => r.Location.Data, System.StringComparer.Ordinal)
             .ToList();
+        var byKey = new Dictionary<string, HandlerModel>(System.StringComparer.Ordinal);
+        foreach (var registration in registered)
+        {
+            byKey[registration.HandlerKey] = registration.Handler;
+        }
+
         if (called.Count == 0 && registered.Count == 0)
         {
             return null;

@@ -59,6 +59,12 @@ internal static class ConsumerSiteParser
             return null;
         }
 
+        if (options.ConsumerGroup is null && BuilderConsumerGroups.Find(model, invocation, cancellationToken) is { } group)
+        {
+            // Neither the scope nor the defaults name the group: the consumer's builder in this file does.
+            options = options with { ConsumerGroup = group };
+        }
+
         if (operation == ConsumerOperation.Settle && !options.TraceSettle)
         {
             return CallVerdict<ConsumerSite>.Skip(Skips.SettleNotTraced(method));

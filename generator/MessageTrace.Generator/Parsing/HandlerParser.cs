@@ -26,7 +26,11 @@ internal static class HandlerParser
         }
     }
 
-    public static HandlerVerdict Parse(IMethodSymbol method, AttributeData? attribute, Compilation compilation, CancellationToken cancellationToken)
+    /// <param name="throughInterface">
+    /// The handler is a listener callback that generated code calls through the listener interface (a
+    /// registration): it need not be reachable by name, and a struct listener is already boxed.
+    /// </param>
+    public static HandlerVerdict Parse(IMethodSymbol method, AttributeData? attribute, Compilation compilation, CancellationToken cancellationToken, bool throughInterface = false)
     {
         cancellationToken.ThrowIfCancellationRequested();
         if (!SymbolEqualityComparer.Default.Equals(method.ContainingAssembly, compilation.Assembly))
@@ -44,7 +48,7 @@ internal static class HandlerParser
             return Problem(Skips.WithoutMessage(method));
         }
 
-        if (UnsupportedShape(method) is { } unsupported)
+        if (!throughInterface && UnsupportedShape(method) is { } unsupported)
         {
             return Problem(Skips.Unreachable(method, unsupported.Reason, unsupported.Advice));
         }
@@ -58,7 +62,12 @@ internal static class HandlerParser
         var (access, unreachable) = HandlerReach.Of(method, cancellationToken);
         if (unreachable is not null)
         {
-            return Problem(unreachable);
+            if (!throughInterface)
+            {
+                return Problem(unreachable);
+            }
+
+            access = HandlerAccess.Unreachable;
         }
 
         var containing = new List<TypeDeclaration>();

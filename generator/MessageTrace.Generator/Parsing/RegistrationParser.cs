@@ -76,7 +76,7 @@ internal static class RegistrationParser
         }
 
         var definition = callback.OriginalDefinition;
-        var handler = HandlerParser.Parse(definition, TracedScopes.FindAttribute(definition, KnownNames.TracedHandlerAttribute), model.Compilation, cancellationToken);
+        var handler = HandlerParser.Parse(definition, TracedScopes.FindAttribute(definition, KnownNames.TracedHandlerAttribute), model.Compilation, cancellationToken, throughInterface: true);
         if (handler.Problem is { } problem)
         {
             return CallVerdict<RegistrationSite>.Skip(Skips.Handler(CallKind.Registration, problem));
@@ -92,8 +92,18 @@ internal static class RegistrationParser
             return CallVerdict<RegistrationSite>.Skip(Skips.NotInterceptable(CallKind.Registration, method));
         }
 
-        return CallVerdict<RegistrationSite>.Trace(new RegistrationSite(match.Registration.Id, handler.Model!, Signatures.From(method), callback.ContainingType.ToDisplayString(SymbolNames.Emit), location));
+        return CallVerdict<RegistrationSite>.Trace(new RegistrationSite(match.Registration.Id, WithBuilderGroup(handler.Model!, model, invocation, cancellationToken), Signatures.From(method), callback.ContainingType.ToDisplayString(SymbolNames.Emit), location));
     }
+
+    /// <summary>
+    /// The handler as this registration runs it: when neither its attribute nor the assembly defaults name a
+    /// consumer group, the group the builder is given in this file. The key then says which group, so one
+    /// listener type registered with two groups gets a wrapper for each.
+    /// </summary>
+    private static HandlerModel WithBuilderGroup(HandlerModel handler, SemanticModel model, InvocationExpressionSyntax invocation, CancellationToken cancellationToken) =>
+        handler.Options.ConsumerGroup is null && BuilderConsumerGroups.Find(model, invocation, cancellationToken) is { } group
+            ? handler with { Key = handler.Key + "@" + group, Options = handler.Options with { ConsumerGroup = group } }
+            : handler;
 
     /// <summary>
     /// The listener type, or a type containing it, that has type arguments: the emitter's listener

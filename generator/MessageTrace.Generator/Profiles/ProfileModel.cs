@@ -143,4 +143,12 @@ internal sealed record BrokerProfile(
     EquatableArray<IncomingMessageShape> IncomingMessages,
     EquatableArray<ReceiveOperation> Receives,
     EquatableArray<SettleOperation> Settles,
-    EquatableArray<ListenerRegistration> Registrations);
+    EquatableArray<ListenerRegistration> Registrations)
+{
+    /// <summary>
+    /// The client's methods that name a consumer's group (<c>Type+Nested.Method</c>, metadata names): where
+    /// code builds the consumer in the same file, process and receive spans take the group from them when
+    /// no attribute names one.
+    /// </summary>
+    public EquatableArray<string> ConsumerGroupSetters { get; init; } = EquatableArray<string>.Empty;
+}

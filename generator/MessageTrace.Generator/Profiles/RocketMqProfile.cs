@@ -22,7 +22,13 @@ internal static class RocketMqProfile
         IncomingMessages: List(new IncomingMessageShape(Id, System, Ns + "MessageView", GenericArity: 0, IsValueType: false, Adapter("RocketMqIncoming"))),
         Receives: List(new ReceiveOperation("RocketMqReceive", Ns + "SimpleConsumer", "Receive", Types("System.Int32", "System.TimeSpan"))),
         Settles: List(new SettleOperation("RocketMqAck", Ns + "SimpleConsumer", "Ack", Types(Ns + "MessageView"), OperationName: "ack")),
-        Registrations: List(new ListenerRegistration("RocketMqPushListener", Ns + "PushConsumer+Builder", "SetMessageListener", Ns + "IMessageListener", "Consume")));
+        // Client 5.2 builds lite push consumers with a builder of their own; both call IMessageListener.Consume.
+        Registrations: List(
+            new ListenerRegistration("RocketMqPushListener", Ns + "PushConsumer+Builder", "SetMessageListener", Ns + "IMessageListener", "Consume"),
+            new ListenerRegistration("RocketMqLitePushListener", Ns + "LitePushConsumer+Builder", "SetMessageListener", Ns + "IMessageListener", "Consume")))
+    {
+        ConsumerGroupSetters = List(Ns + "PushConsumer+Builder.SetConsumerGroup", Ns + "LitePushConsumer+Builder.SetConsumerGroup", Ns + "SimpleConsumer+Builder.SetConsumerGroup"),
+    };
 
     private static SendRecipe Send(params CallArgument[] extra) => new(
         Adapter("RocketMqOutgoing"),

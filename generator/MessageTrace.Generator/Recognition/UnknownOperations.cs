@@ -9,8 +9,8 @@ namespace MessageTrace.Generator.Recognition;
 /// <summary>
 /// Broker client methods that look like an operation of a profile without being one the catalogue
 /// knows: named like one of the profile's operations and declared in the namespace (or a nested one) of
-/// a type its operations belong to. RocketMQ 5.2's <c>LitePushConsumer.Builder.SetMessageListener</c> is
-/// one: named like <c>PushConsumer.Builder.SetMessageListener</c>, in <c>Org.Apache.Rocketmq</c>.
+/// a type its operations belong to, such as a method a newer client version adds, or a helper named
+/// <c>Send</c> that someone declared under <c>Org.Apache.Rocketmq</c>.
 /// </summary>
 internal static class UnknownOperations
 {

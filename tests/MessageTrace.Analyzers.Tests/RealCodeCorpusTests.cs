@@ -1,0 +1,138 @@
+using System.Globalization;
+using System.Linq;
+using System.Threading.Tasks;
+using MessageTrace.Analyzers.Tests.Infrastructure;
+using Xunit;
+
+namespace MessageTrace.Analyzers.Tests;
+
+/// <summary>
+/// Code shapes found in real projects and in the RocketMQ client's own examples, built as a real build
+/// does (generator, then analyzers). Every messaging call is marked with what it must end as: intercepted
+/// (<c>T</c>) or the one rule that reports it; the build must gain no error and no warning
+/// (<see cref="Agreement"/> checks both, and that nothing unmarked is intercepted or reported).
+/// </summary>
+public sealed class RealCodeCorpusTests
+{
+    public static TheoryData<string> Corpus() => new(
+        // Handlers declared in structs: static ones are traced, instance ones are reported (the runtime
+        // calls handlers through a static lambda, which would copy the receiver).
+        Sources.Usings + """
+            public struct Counter
+            {
+                [TracedHandler]
+                public ConsumeResult Handle(MessageView message) => ConsumeResult.SUCCESS;
+
+                [TracedHandler]
+                public static ConsumeResult HandleStatic(MessageView message) => ConsumeResult.SUCCESS;
+            }
+
+            public readonly struct Reader
+            {
+                [TracedHandler]
+                public ConsumeResult Handle(MessageView message) => ConsumeResult.SUCCESS;
+            }
+
+            public record struct Ledger(int Entries)
+            {
+                [TracedHandler]
+                public Task<ConsumeResult> HandleAsync(MessageView message) => Task.FromResult(ConsumeResult.SUCCESS);
+            }
+
+            public static class Calls
+            {
+                public static async Task Run(Counter counter, Reader reader, MessageView view)
+                {
+                    {|MT0002:counter.Handle(view)|};
+                    {|T:Counter.HandleStatic(view)|};
+                    {|MT0002:reader.Handle(view)|};
+                    await {|MT0002:new Ledger(1).HandleAsync(view)|};
+                }
+            }
+            """,
+        // The client's push consumer example: a private nested listener class, registered in a builder chain.
+        Sources.Usings + """
+            public static class PushConsumerExample
+            {
+                public static Task<PushConsumer> Start(ClientConfig clientConfig)
+                {
+                    const string consumerGroup = "yourConsumerGroup";
+                    var subscription = new Dictionary<string, FilterExpression> { { "yourTopic", new FilterExpression("*") } };
+                    return {|T:new PushConsumer.Builder()
+                        .SetClientConfig(clientConfig)
+                        .SetConsumerGroup(consumerGroup)
+                        .SetSubscriptionExpression(subscription)
+                        .SetMessageListener(new CustomMessageListener())|}
+                        .Build();
+                }
+
+                private class CustomMessageListener : IMessageListener
+                {
+                    [TracedHandler]
+                    public ConsumeResult Consume(MessageView messageView) => ConsumeResult.SUCCESS;
+                }
+            }
+            """,
+        // Nested listeners at several depths and accessibilities, a struct listener, and a lite push consumer.
+        Sources.Usings + """
+            public sealed class Consumers
+            {
+                public void Wire(PushConsumer.Builder push, LitePushConsumer.Builder lite)
+                {
+                    {|T:push.SetMessageListener(new Outer.Inner.Deep())|};
+                    {|T:push.SetMessageListener(new ProtectedListener())|};
+                    {|T:lite.SetMessageListener(new LiteListener())|};
+                    {|T:push.SetMessageListener(new StructListener())|};
+                    var direct = new LiteListener();
+                    {|MT0002:direct.Consume(null!)|};
+                }
+
+                private static class Outer
+                {
+                    internal sealed class Inner
+                    {
+                        private Inner() { }
+
+                        internal sealed class Deep : IMessageListener
+                        {
+                            [TracedHandler(ConsumerGroup = "deep")]
+                            public ConsumeResult Consume(MessageView messageView) => ConsumeResult.SUCCESS;
+                        }
+                    }
+                }
+
+                protected internal class ProtectedListener : IMessageListener
+                {
+                    [TracedHandler]
+                    public virtual ConsumeResult Consume(MessageView messageView) => ConsumeResult.SUCCESS;
+                }
+
+                private sealed class LiteListener : IMessageListener
+                {
+                    [TracedHandler]
+                    public ConsumeResult Consume(MessageView messageView) => ConsumeResult.SUCCESS;
+                }
+
+                private struct StructListener : IMessageListener
+                {
+                    [TracedHandler]
+                    public ConsumeResult Consume(MessageView messageView) => ConsumeResult.SUCCESS;
+                }
+            }
+            """);
+
+    [Theory]
+    [MemberData(nameof(Corpus))]
+    public async Task EveryCallIsInterceptedOrReportedAndTheBuildGainsNothing(string markup)
+    {
+        var outcomes = await Agreement.RunAsync(markup);
+
+        Assert.NotEmpty(outcomes);
+        foreach (var outcome in outcomes)
+        {
+            string said = outcome.Text + ": intercepted " + outcome.Intercepted + ", reported " + string.Join(", ", outcome.Diagnostics.Select(static d => d.Id + " " + d.GetMessage(CultureInfo.InvariantCulture)));
+            Assert.True(outcome.Intercepted != (outcome.Diagnostics.Count > 0), said);
+            Assert.True(outcome.Label == "T" ? outcome.Intercepted : outcome.Diagnostics.Single().Id == outcome.Label, said);
+        }
+    }
+}
