@@ -32,6 +32,8 @@ file struct MqttOutgoing : global::MessageTrace.IOutgoingMessage
     public readonly bool TryRead(string name, out global::MessageTrace.HeaderValue value) => default(MqttUserPropertiesAccess).TryRead(Message?.UserProperties, name, out value);
     public readonly void Write(string name, string value) => default(MqttUserPropertiesAccess).Write(Message?.UserProperties, name, value);
     public readonly void WriteUtf8(string name, byte[] value) => default(MqttUserPropertiesAccess).WriteUtf8(Message?.UserProperties, name, value);
+    public readonly bool IsWrittenByMessageTrace(string ourKey) => default(MqttUserPropertiesAccess).IsWrittenByMessageTrace(Message?.UserProperties, ourKey);
+    public readonly void Remove(string name) => default(MqttUserPropertiesAccess).Remove(Message?.UserProperties, name);
     public readonly bool TryCopy() => false;
     public readonly void RecordAttributes(global::System.Diagnostics.Activity activity, global::MessageTrace.MessagingSite site) { }
     public readonly void RecordResult<TResult>(global::System.Diagnostics.Activity activity, TResult result) { }

@@ -26,4 +26,19 @@ file readonly struct MqttUserPropertiesAccess : global::MessageTrace.IHeaderWrit
         }
         carrier.Add(new global::MQTTnet.Packets.MqttUserProperty(name, new global::System.ReadOnlyMemory<byte>(value)));
     }
+    public bool IsWrittenByMessageTrace(global::System.Collections.Generic.List<global::MQTTnet.Packets.MqttUserProperty>? carrier, string ourKey)
+    {
+        for (int i = 0; i < (carrier?.Count ?? 0); i++)
+        {
+            if (ReferenceEquals(carrier![i]?.Name, ourKey)) return true; // the property MessageTrace added keeps our name instance
+        }
+        return false;
+    }
+    public void Remove(global::System.Collections.Generic.List<global::MQTTnet.Packets.MqttUserProperty>? carrier, string name)
+    {
+        for (int i = (carrier?.Count ?? 0) - 1; i >= 0; i--)
+        {
+            if (string.Equals(carrier![i]?.Name, name, global::System.StringComparison.Ordinal)) carrier.RemoveAt(i);
+        }
+    }
 }

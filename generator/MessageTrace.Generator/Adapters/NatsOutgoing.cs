@@ -14,6 +14,8 @@ file struct NatsOutgoing(string? subject, global::NATS.Client.Core.NatsHeaders? 
     public readonly bool TryRead(string name, out global::MessageTrace.HeaderValue value) => default(NatsHeadersAccess).TryRead(Headers, name, out value);
     public readonly void Write(string name, string value) => default(NatsHeadersAccess).Write(Headers, name, value);
     public readonly void WriteUtf8(string name, byte[] value) => default(NatsHeadersAccess).WriteUtf8(Headers, name, value);
+    public readonly bool IsWrittenByMessageTrace(string ourKey) => default(NatsHeadersAccess).IsWrittenByMessageTrace(Headers, ourKey);
+    public readonly void Remove(string name) => default(NatsHeadersAccess).Remove(Headers, name);
     public readonly bool TryCopy() => false;
     public readonly void RecordAttributes(global::System.Diagnostics.Activity activity, global::MessageTrace.MessagingSite site) { }
     public readonly void RecordResult<TResult>(global::System.Diagnostics.Activity activity, TResult result) { }

@@ -14,6 +14,8 @@ file struct RabbitMqOutgoing(string? exchange, string? routingKey, global::Rabbi
     public readonly bool TryRead(string name, out global::MessageTrace.HeaderValue value) => default(global::MessageTrace.ObjectDictionaryHeaders).TryRead(Carrier, name, out value);
     public readonly void Write(string name, string value) => Carrier![name] = value;
     public readonly void WriteUtf8(string name, byte[] value) => Carrier![name] = value;
+    public readonly bool IsWrittenByMessageTrace(string ourKey) => default(global::MessageTrace.ObjectDictionaryHeaders).IsWrittenByMessageTrace(Carrier, ourKey);
+    public readonly void Remove(string name) => Carrier?.Remove(name);
     public readonly bool TryCopy() => false;
 
     // A mutable BasicProperties without headers gets them; a read-only properties type cannot take them.

@@ -30,6 +30,8 @@ internal static class CustomAdapterEmitter
             writer.Line($"public readonly bool TryRead(string name, out global::MessageTrace.HeaderValue value) => default({access}).TryRead({headers}, name, out value);");
             writer.Line($"public readonly void Write(string name, string value) => default({access}).Write({headers}, name, value);");
             writer.Line($"public readonly void WriteUtf8(string name, byte[] value) => default({access}).WriteUtf8({headers}, name, value);");
+            writer.Line($"public readonly bool IsWrittenByMessageTrace(string ourKey) => default({access}).IsWrittenByMessageTrace({headers}, ourKey);");
+            writer.Line($"public readonly void Remove(string name) => default({access}).Remove({headers}, name);");
             writer.Line("public readonly bool TryCopy() => false;");
             writer.Line(carrier.MessageIdProperty is { } id
                 ? $"public readonly void RecordAttributes(global::System.Diagnostics.Activity activity, global::MessageTrace.MessagingSite site) => global::MessageTrace.MessagingAttributes.SetMessageId(activity, message{dot}{id});"

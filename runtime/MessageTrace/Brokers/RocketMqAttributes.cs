@@ -74,7 +74,7 @@ public static class RocketMqAttributes
     public static void RecordIncoming(Activity activity, MessagingSite site, string? tag, List<string>? keys, string? messageGroup, DateTime? deliveryTimestamp, int deliveryAttempt, int? bodySize)
     {
         RecordMessage(activity, site, tag, keys, messageGroup, deliveryTimestamp, bodySize);
-        activity.SetTag(MessagingAttributes.RocketMqDeliveryAttempt, deliveryAttempt);
+        activity.SetTag(MessagingAttributes.RocketMqDeliveryAttempt, TagValues.Int(deliveryAttempt));
     }
 
     private static void RecordMessage(Activity activity, MessagingSite site, string? tag, List<string>? keys, string? messageGroup, DateTime? deliveryTimestamp, int? bodySize)

@@ -81,7 +81,7 @@ public static class MessagingAttributes
     {
         if (site.RecordBodySize && bodySize is { } size)
         {
-            activity.SetTag(MessageBodySize, size);
+            activity.SetTag(MessageBodySize, TagValues.Int(size));
         }
     }
 }

@@ -47,6 +47,12 @@ public readonly struct StringHeadersOutgoing : IOutgoingMessage
     public void WriteUtf8(string name, byte[] value) => default(StringDictionaryHeaders).WriteUtf8(_headers, name, value);
 
     /// <inheritdoc />
+    public bool IsWrittenByMessageTrace(string ourKey) => default(StringDictionaryHeaders).IsWrittenByMessageTrace(_headers, ourKey);
+
+    /// <inheritdoc />
+    public void Remove(string name) => default(StringDictionaryHeaders).Remove(_headers, name);
+
+    /// <inheritdoc />
     public bool TryCopy() => false;
 
     /// <inheritdoc />
@@ -102,6 +108,12 @@ public readonly struct ObjectHeadersOutgoing : IOutgoingMessage
 
     /// <inheritdoc />
     public void WriteUtf8(string name, byte[] value) => default(ObjectDictionaryHeaders).WriteUtf8(_headers, name, value);
+
+    /// <inheritdoc />
+    public bool IsWrittenByMessageTrace(string ourKey) => default(ObjectDictionaryHeaders).IsWrittenByMessageTrace(_headers, ourKey);
+
+    /// <inheritdoc />
+    public void Remove(string name) => default(ObjectDictionaryHeaders).Remove(_headers, name);
 
     /// <inheritdoc />
     public bool TryCopy() => false;

@@ -48,6 +48,12 @@ public interface IOutgoingMessage
     /// <summary>Sets a UTF-8 header, replacing any value of the same name.</summary>
     void WriteUtf8(string name, byte[] value);
 
+    /// <summary>Whether the headers' entry for a trace header was inserted by MessageTrace (see <see cref="IHeaderWriter{TCarrier}.IsWrittenByMessageTrace"/>).</summary>
+    bool IsWrittenByMessageTrace(string ourKey);
+
+    /// <summary>Removes a header.</summary>
+    void Remove(string name);
+
     /// <summary>
     /// Replaces the message with a copy that has a header collection of its own, without the context
     /// written for an earlier send. False (and the message unchanged) when the client allows no copy.

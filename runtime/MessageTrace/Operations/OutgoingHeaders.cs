@@ -16,4 +16,8 @@ internal readonly struct OutgoingHeaders<TMessage> : IHeaderWriter<TMessage>
     public void Write(TMessage carrier, string name, string value) => carrier.Write(name, value);
 
     public void WriteUtf8(TMessage carrier, string name, byte[] value) => carrier.WriteUtf8(name, value);
+
+    public bool IsWrittenByMessageTrace(TMessage carrier, string ourKey) => carrier.IsWrittenByMessageTrace(ourKey);
+
+    public void Remove(TMessage carrier, string name) => carrier.Remove(name);
 }

@@ -12,6 +12,12 @@ namespace MessageTrace;
 internal static class SendSpan
 {
     /// <summary>
+    /// Whether a send has nothing to do at all: nothing listens, no ambient context must travel, and no
+    /// context was ever written that reused headers could still hold. Asked before anything else.
+    /// </summary>
+    public static bool IsIdle => !MessageTraceSource.Source.HasListeners() && Activity.Current is null && !WrittenHeaders.AnyWritten;
+
+    /// <summary>
     /// Prepares <paramref name="message"/> for the client call and returns the started span, or null when
     /// no span was created (the context, if one must travel, has still been written).
     /// </summary>
@@ -51,17 +57,20 @@ internal static class SendSpan
             var headers = default(OutgoingHeaders<TMessage>);
             if (!ProducerContext.IsActive)
             {
-                // Untraced, but never with the context written for an earlier send of shared headers.
-                if (message.SharesHeaders && ProducerContext.HoldsEarlierContext(message, message.Headers, headers))
+                // Untraced, but never with the context written for an earlier send of reused headers.
+                if (ProducerContext.HoldsEarlierContext(message, headers))
                 {
-                    message.TryCopy();
+                    if (!message.SharesHeaders || !message.TryCopy())
+                    {
+                        ProducerContext.RemoveEarlierContext(message, message.Headers, headers);
+                    }
                 }
 
                 return false;
             }
 
             message.PrepareHeaders();
-            state = ProducerContext.Inspect(message, message.Headers, out userContext, headers);
+            state = ProducerContext.Inspect(message, out userContext, headers);
             if (state == CarrierState.WrittenForEarlierSend && message.SharesHeaders && message.TryCopy())
             {
                 // The copy has headers of its own, without the earlier send's context.

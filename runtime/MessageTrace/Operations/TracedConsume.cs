@@ -28,6 +28,11 @@ public static class TracedConsume
     public static Task SettleAsync<TMessage, TAdapter, TArgs>(MessagingSite site, string operationName, TAdapter adapter, TMessage message, TArgs args, Func<TMessage, TArgs, Task> settle)
         where TAdapter : struct, IIncomingMessages<TMessage>
     {
+        if (!MessageTraceSource.Source.HasListeners())
+        {
+            return settle(message, args);
+        }
+
         var previous = Activity.Current;
         var activity = ProcessSpan.StartSettle<TMessage, TAdapter>(site, operationName, message);
         if (activity is null)

@@ -17,6 +17,11 @@ public static class TracedHandler
     public static TResult Invoke<TMessage, TAdapter, TArgs, TResult>(MessagingSite site, TAdapter adapter, TMessage message, TArgs args, Func<TMessage, TArgs, TResult> handler)
         where TAdapter : struct, IIncomingMessages<TMessage>
     {
+        if (!MessageTraceSource.Source.HasListeners())
+        {
+            return handler(message, args);
+        }
+
         var previous = Activity.Current;
         var activity = ProcessSpan.StartSingle<TMessage, TAdapter>(site, message, out var baggage);
         return activity is null ? handler(message, args) : HandlerRun.Value(activity, previous, baggage, message, args, handler, default(HandlerResult<TMessage, TAdapter>));
@@ -26,6 +31,12 @@ public static class TracedHandler
     public static void InvokeVoid<TMessage, TAdapter, TArgs>(MessagingSite site, TAdapter adapter, TMessage message, TArgs args, Action<TMessage, TArgs> handler)
         where TAdapter : struct, IIncomingMessages<TMessage>
     {
+        if (!MessageTraceSource.Source.HasListeners())
+        {
+            handler(message, args);
+            return;
+        }
+
         var previous = Activity.Current;
         var activity = ProcessSpan.StartSingle<TMessage, TAdapter>(site, message, out var baggage);
         if (activity is null)
@@ -41,6 +52,11 @@ public static class TracedHandler
     public static Task InvokeAsync<TMessage, TAdapter, TArgs>(MessagingSite site, TAdapter adapter, TMessage message, TArgs args, Func<TMessage, TArgs, Task> handler)
         where TAdapter : struct, IIncomingMessages<TMessage>
     {
+        if (!MessageTraceSource.Source.HasListeners())
+        {
+            return handler(message, args);
+        }
+
         var previous = Activity.Current;
         var activity = ProcessSpan.StartSingle<TMessage, TAdapter>(site, message, out var baggage);
         return activity is null ? handler(message, args) : HandlerRun.Task(activity, previous, baggage, message, args, handler);
@@ -50,6 +66,11 @@ public static class TracedHandler
     public static Task<TResult> InvokeAsync<TMessage, TAdapter, TArgs, TResult>(MessagingSite site, TAdapter adapter, TMessage message, TArgs args, Func<TMessage, TArgs, Task<TResult>> handler)
         where TAdapter : struct, IIncomingMessages<TMessage>
     {
+        if (!MessageTraceSource.Source.HasListeners())
+        {
+            return handler(message, args);
+        }
+
         var previous = Activity.Current;
         var activity = ProcessSpan.StartSingle<TMessage, TAdapter>(site, message, out var baggage);
         return activity is null ? handler(message, args) : HandlerRun.TaskOf(activity, previous, baggage, message, args, handler, default(HandlerResult<TMessage, TAdapter>));
@@ -59,6 +80,11 @@ public static class TracedHandler
     public static ValueTask InvokeAsync<TMessage, TAdapter, TArgs>(MessagingSite site, TAdapter adapter, TMessage message, TArgs args, Func<TMessage, TArgs, ValueTask> handler)
         where TAdapter : struct, IIncomingMessages<TMessage>
     {
+        if (!MessageTraceSource.Source.HasListeners())
+        {
+            return handler(message, args);
+        }
+
         var previous = Activity.Current;
         var activity = ProcessSpan.StartSingle<TMessage, TAdapter>(site, message, out var baggage);
         return activity is null ? handler(message, args) : HandlerRun.ValueTask(activity, previous, baggage, message, args, handler);
@@ -68,6 +94,11 @@ public static class TracedHandler
     public static ValueTask<TResult> InvokeAsync<TMessage, TAdapter, TArgs, TResult>(MessagingSite site, TAdapter adapter, TMessage message, TArgs args, Func<TMessage, TArgs, ValueTask<TResult>> handler)
         where TAdapter : struct, IIncomingMessages<TMessage>
     {
+        if (!MessageTraceSource.Source.HasListeners())
+        {
+            return handler(message, args);
+        }
+
         var previous = Activity.Current;
         var activity = ProcessSpan.StartSingle<TMessage, TAdapter>(site, message, out var baggage);
         return activity is null ? handler(message, args) : HandlerRun.ValueTaskOf(activity, previous, baggage, message, args, handler, default(HandlerResult<TMessage, TAdapter>));
@@ -81,6 +112,11 @@ public static class TracedHandler
     public static TResult InvokeBatch<TMessage, TAdapter, TArgs, TResult>(MessagingSite site, TAdapter adapter, IEnumerable<TMessage>? messages, TArgs args, Func<IEnumerable<TMessage>?, TArgs, TResult> handler, bool readOnce = false)
         where TAdapter : struct, IIncomingMessages<TMessage>
     {
+        if (!MessageTraceSource.Source.HasListeners())
+        {
+            return handler(messages, args);
+        }
+
         var previous = Activity.Current;
         var activity = StartBatch<TMessage, TAdapter>(site, ref messages, readOnce);
         return activity is null ? handler(messages, args) : HandlerRun.Value(activity, previous, default, messages, args, handler, default(HandlerResult<TMessage, TAdapter>));
@@ -90,6 +126,12 @@ public static class TracedHandler
     public static void InvokeBatchVoid<TMessage, TAdapter, TArgs>(MessagingSite site, TAdapter adapter, IEnumerable<TMessage>? messages, TArgs args, Action<IEnumerable<TMessage>?, TArgs> handler, bool readOnce = false)
         where TAdapter : struct, IIncomingMessages<TMessage>
     {
+        if (!MessageTraceSource.Source.HasListeners())
+        {
+            handler(messages, args);
+            return;
+        }
+
         var previous = Activity.Current;
         var activity = StartBatch<TMessage, TAdapter>(site, ref messages, readOnce);
         if (activity is null)
@@ -105,6 +147,11 @@ public static class TracedHandler
     public static Task InvokeBatchAsync<TMessage, TAdapter, TArgs>(MessagingSite site, TAdapter adapter, IEnumerable<TMessage>? messages, TArgs args, Func<IEnumerable<TMessage>?, TArgs, Task> handler, bool readOnce = false)
         where TAdapter : struct, IIncomingMessages<TMessage>
     {
+        if (!MessageTraceSource.Source.HasListeners())
+        {
+            return handler(messages, args);
+        }
+
         var previous = Activity.Current;
         var activity = StartBatch<TMessage, TAdapter>(site, ref messages, readOnce);
         return activity is null ? handler(messages, args) : HandlerRun.Task(activity, previous, default, messages, args, handler);
@@ -114,6 +161,11 @@ public static class TracedHandler
     public static Task<TResult> InvokeBatchAsync<TMessage, TAdapter, TArgs, TResult>(MessagingSite site, TAdapter adapter, IEnumerable<TMessage>? messages, TArgs args, Func<IEnumerable<TMessage>?, TArgs, Task<TResult>> handler, bool readOnce = false)
         where TAdapter : struct, IIncomingMessages<TMessage>
     {
+        if (!MessageTraceSource.Source.HasListeners())
+        {
+            return handler(messages, args);
+        }
+
         var previous = Activity.Current;
         var activity = StartBatch<TMessage, TAdapter>(site, ref messages, readOnce);
         return activity is null ? handler(messages, args) : HandlerRun.TaskOf(activity, previous, default, messages, args, handler, default(HandlerResult<TMessage, TAdapter>));
@@ -123,6 +175,11 @@ public static class TracedHandler
     public static ValueTask InvokeBatchAsync<TMessage, TAdapter, TArgs>(MessagingSite site, TAdapter adapter, IEnumerable<TMessage>? messages, TArgs args, Func<IEnumerable<TMessage>?, TArgs, ValueTask> handler, bool readOnce = false)
         where TAdapter : struct, IIncomingMessages<TMessage>
     {
+        if (!MessageTraceSource.Source.HasListeners())
+        {
+            return handler(messages, args);
+        }
+
         var previous = Activity.Current;
         var activity = StartBatch<TMessage, TAdapter>(site, ref messages, readOnce);
         return activity is null ? handler(messages, args) : HandlerRun.ValueTask(activity, previous, default, messages, args, handler);
@@ -132,6 +189,11 @@ public static class TracedHandler
     public static ValueTask<TResult> InvokeBatchAsync<TMessage, TAdapter, TArgs, TResult>(MessagingSite site, TAdapter adapter, IEnumerable<TMessage>? messages, TArgs args, Func<IEnumerable<TMessage>?, TArgs, ValueTask<TResult>> handler, bool readOnce = false)
         where TAdapter : struct, IIncomingMessages<TMessage>
     {
+        if (!MessageTraceSource.Source.HasListeners())
+        {
+            return handler(messages, args);
+        }
+
         var previous = Activity.Current;
         var activity = StartBatch<TMessage, TAdapter>(site, ref messages, readOnce);
         return activity is null ? handler(messages, args) : HandlerRun.ValueTaskOf(activity, previous, default, messages, args, handler, default(HandlerResult<TMessage, TAdapter>));

@@ -21,6 +21,11 @@ public static class TracedSend
     public static Task<TResult> SendAsync<TMessage, TArgs, TResult>(MessagingSite site, TMessage message, TArgs args, Func<TMessage, TArgs, Task<TResult>> send)
         where TMessage : struct, IOutgoingMessage
     {
+        if (SendSpan.IsIdle)
+        {
+            return send(message, args);
+        }
+
         var previous = Activity.Current;
         var activity = SendSpan.Begin(ref message, site, previous);
         if (activity is null)
@@ -47,6 +52,11 @@ public static class TracedSend
     public static Task SendAsync<TMessage, TArgs>(MessagingSite site, TMessage message, TArgs args, Func<TMessage, TArgs, Task> send)
         where TMessage : struct, IOutgoingMessage
     {
+        if (SendSpan.IsIdle)
+        {
+            return send(message, args);
+        }
+
         var previous = Activity.Current;
         var activity = SendSpan.Begin(ref message, site, previous);
         if (activity is null)
@@ -72,6 +82,11 @@ public static class TracedSend
     public static ValueTask<TResult> SendAsync<TMessage, TArgs, TResult>(MessagingSite site, TMessage message, TArgs args, Func<TMessage, TArgs, ValueTask<TResult>> send)
         where TMessage : struct, IOutgoingMessage
     {
+        if (SendSpan.IsIdle)
+        {
+            return send(message, args);
+        }
+
         var previous = Activity.Current;
         var activity = SendSpan.Begin(ref message, site, previous);
         if (activity is null)
@@ -97,6 +112,11 @@ public static class TracedSend
     public static ValueTask SendAsync<TMessage, TArgs>(MessagingSite site, TMessage message, TArgs args, Func<TMessage, TArgs, ValueTask> send)
         where TMessage : struct, IOutgoingMessage
     {
+        if (SendSpan.IsIdle)
+        {
+            return send(message, args);
+        }
+
         var previous = Activity.Current;
         var activity = SendSpan.Begin(ref message, site, previous);
         if (activity is null)
@@ -122,6 +142,11 @@ public static class TracedSend
     public static TResult Send<TMessage, TArgs, TResult>(MessagingSite site, TMessage message, TArgs args, Func<TMessage, TArgs, TResult> send)
         where TMessage : struct, IOutgoingMessage
     {
+        if (SendSpan.IsIdle)
+        {
+            return send(message, args);
+        }
+
         var previous = Activity.Current;
         var activity = SendSpan.Begin(ref message, site, previous);
         if (activity is null)
@@ -147,6 +172,12 @@ public static class TracedSend
     public static void SendVoid<TMessage, TArgs>(MessagingSite site, TMessage message, TArgs args, Action<TMessage, TArgs> send)
         where TMessage : struct, IOutgoingMessage
     {
+        if (SendSpan.IsIdle)
+        {
+            send(message, args);
+            return;
+        }
+
         var previous = Activity.Current;
         var activity = SendSpan.Begin(ref message, site, previous);
         if (activity is null)

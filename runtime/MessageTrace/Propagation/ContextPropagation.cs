@@ -27,13 +27,14 @@ public static class ContextPropagation
         try
         {
             var propagator = PropagatorMode.Current;
+            // The caller's own injection: written under the plain names, so a send later keeps it as the user's.
             if (PropagatorMode.IsW3C(propagator, out bool withBaggage))
             {
-                InjectW3C(carrier, context, withBaggage, writer);
+                InjectW3C(carrier, context, withBaggage, writer, asOurs: false);
             }
             else
             {
-                InjectWith<TCarrier, TWriter>(propagator, carrier, context);
+                InjectWith<TCarrier, TWriter>(propagator, carrier, context, asOurs: false);
             }
         }
         catch (Exception)
@@ -83,38 +84,36 @@ public static class ContextPropagation
     }
 
     /// <summary>Injects through a propagator that is not the W3C pair, through its public API.</summary>
-    internal static void InjectWith<TCarrier, TWriter>(TextMapPropagator propagator, TCarrier carrier, in ActivityContext context)
+    internal static void InjectWith<TCarrier, TWriter>(TextMapPropagator propagator, TCarrier carrier, in ActivityContext context, bool asOurs)
         where TWriter : struct, IHeaderWriter<TCarrier>
     {
-        propagator.Inject(new PropagationContext(context, Baggage.Current), carrier, CarrierCallbacks<TCarrier, TWriter>.Setter);
-    }
-
-    private static void InjectW3C<TCarrier, TWriter>(TCarrier carrier, in ActivityContext context, bool withBaggage, TWriter writer)
-        where TWriter : struct, IHeaderWriter<TCarrier>
-    {
-        if (writer.PrefersUtf8)
-        {
-            writer.WriteUtf8(carrier, TraceHeaders.TraceParent, TraceParent.FormatUtf8(context));
-        }
-        else
-        {
-            writer.Write(carrier, TraceHeaders.TraceParent, TraceParent.Format(context));
-        }
-
-        InjectCompanions(carrier, context, withBaggage, writer);
+        var setter = asOurs ? CarrierCallbacks<TCarrier, TWriter>.OurSetter : CarrierCallbacks<TCarrier, TWriter>.Setter;
+        propagator.Inject(new PropagationContext(context, Baggage.Current), carrier, setter);
     }
 
     /// <summary>
-    /// Writes <c>tracestate</c> and <c>baggage</c>, the headers that travel beside <c>traceparent</c>;
-    /// returns the baggage value written, if any.
+    /// Writes <c>traceparent</c>, then <c>tracestate</c> and <c>baggage</c> when there are any, as UTF-8
+    /// bytes on carriers that keep bytes. <paramref name="asOurs"/>: under MessageTrace's own key
+    /// instances (<see cref="WrittenHeaders"/>), as a traced send writes them.
     /// </summary>
-    internal static string? InjectCompanions<TCarrier, TWriter>(TCarrier carrier, in ActivityContext context, bool withBaggage, TWriter writer)
+    internal static void InjectW3C<TCarrier, TWriter>(TCarrier carrier, in ActivityContext context, bool withBaggage, TWriter writer, bool asOurs)
         where TWriter : struct, IHeaderWriter<TCarrier>
     {
+        bool utf8 = writer.PrefersUtf8;
+        string traceParentKey = asOurs ? WrittenHeaders.TraceParent : TraceHeaders.TraceParent;
+        if (utf8)
+        {
+            writer.WriteUtf8(carrier, traceParentKey, TraceParent.FormatUtf8(context));
+        }
+        else
+        {
+            writer.Write(carrier, traceParentKey, TraceParent.Format(context));
+        }
+
         string? traceState = context.TraceState;
         if (!string.IsNullOrEmpty(traceState) && TraceState.IsValid(traceState))
         {
-            writer.Write(carrier, TraceHeaders.TraceState, traceState!);
+            WriteText(carrier, asOurs ? WrittenHeaders.TraceState : TraceHeaders.TraceState, traceState!, utf8, writer);
         }
 
         if (withBaggage)
@@ -122,12 +121,23 @@ public static class ContextPropagation
             var baggage = Baggage.Current;
             if (baggage.Count > 0 && BaggageHeader.Format(baggage) is { } header)
             {
-                writer.Write(carrier, TraceHeaders.Baggage, header);
-                return header;
+                WriteText(carrier, asOurs ? WrittenHeaders.Baggage : TraceHeaders.Baggage, header, utf8, writer);
             }
         }
+    }
 
-        return null;
+    // tracestate and baggage are ASCII by their specifications (baggage values are percent-encoded).
+    private static void WriteText<TCarrier, TWriter>(TCarrier carrier, string name, string value, bool utf8, TWriter writer)
+        where TWriter : struct, IHeaderWriter<TCarrier>
+    {
+        if (utf8)
+        {
+            writer.WriteUtf8(carrier, name, System.Text.Encoding.ASCII.GetBytes(value));
+        }
+        else
+        {
+            writer.Write(carrier, name, value);
+        }
     }
 
     private static PropagationContext ExtractW3C<TCarrier, TReader>(TCarrier carrier, bool withBaggage, TReader reader)
@@ -166,6 +176,15 @@ public static class ContextPropagation
             if (default(TAccess) is IHeaderWriter<TCarrier> writer)
             {
                 writer.Write(carrier, name, value);
+            }
+        };
+
+        /// <summary>Writes a trace header under MessageTrace's own key, so a later send knows who wrote it.</summary>
+        public static readonly Action<TCarrier, string, string> OurSetter = static (carrier, name, value) =>
+        {
+            if (default(TAccess) is IHeaderWriter<TCarrier> writer)
+            {
+                writer.Write(carrier, WrittenHeaders.KeyFor(name), value);
             }
         };
 

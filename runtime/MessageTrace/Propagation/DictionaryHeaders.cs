@@ -33,6 +33,12 @@ public readonly struct StringDictionaryHeaders : IHeaderWriter<IDictionary<strin
     /// <inheritdoc />
     public void WriteUtf8(IDictionary<string, string>? carrier, string name, byte[] value) =>
         carrier![name] = System.Text.Encoding.ASCII.GetString(value);
+
+    /// <inheritdoc />
+    public bool IsWrittenByMessageTrace(IDictionary<string, string>? carrier, string ourKey) => WrittenHeaders.ContainsKeyInstance(carrier, ourKey);
+
+    /// <inheritdoc />
+    public void Remove(IDictionary<string, string>? carrier, string name) => carrier?.Remove(name);
 }
 
 /// <summary>
@@ -65,4 +71,10 @@ public readonly struct ObjectDictionaryHeaders : IHeaderWriter<IDictionary<strin
 
     /// <inheritdoc />
     public void WriteUtf8(IDictionary<string, object?>? carrier, string name, byte[] value) => carrier![name] = value;
+
+    /// <inheritdoc />
+    public bool IsWrittenByMessageTrace(IDictionary<string, object?>? carrier, string ourKey) => WrittenHeaders.ContainsKeyInstance(carrier, ourKey);
+
+    /// <inheritdoc />
+    public void Remove(IDictionary<string, object?>? carrier, string name) => carrier?.Remove(name);
 }

@@ -24,4 +24,13 @@ public interface IHeaderWriter<in TCarrier> : IHeaderReader<TCarrier>
 
     /// <summary>Sets a UTF-8 header, replacing any value of the same name.</summary>
     void WriteUtf8(TCarrier carrier, string name, byte[] value);
+
+    /// <summary>
+    /// Whether the carrier's entry for a trace header was inserted by MessageTrace: its key is the very
+    /// instance <paramref name="ourKey"/> (one of <see cref="WrittenHeaders"/>). Called only when the header is present.
+    /// </summary>
+    bool IsWrittenByMessageTrace(TCarrier carrier, string ourKey);
+
+    /// <summary>Removes the header <paramref name="name"/> (every value of it).</summary>
+    void Remove(TCarrier carrier, string name);
 }

@@ -5,8 +5,16 @@ using System.Diagnostics;
 namespace MessageTrace;
 
 /// <summary>Producer-side creation-context handling that generated send interceptors call.</summary>
+/// <remarks>
+/// Whether a trace header in an outgoing collection was written by MessageTrace is read from the
+/// collection itself (<see cref="WrittenHeaders"/>); concurrent writes into one collection are kept apart
+/// by <see cref="CarrierGate"/> (the collection's own monitor, tried once). Nothing is allocated, nothing
+/// waits, and sends of different collections share no memory.
+/// </remarks>
 public static class ProducerContext
 {
+    private static readonly string[] s_ourKeys = [WrittenHeaders.TraceParent, WrittenHeaders.TraceState, WrittenHeaders.Baggage];
+
     /// <summary>
     /// Whether a send needs any work from MessageTrace: a listener on our source, or an ambient span
     /// whose context must travel on. When neither holds the generated code calls the client directly.
@@ -14,24 +22,17 @@ public static class ProducerContext
     public static bool IsActive => MessageTraceSource.Source.HasListeners() || Activity.Current is not null;
 
     /// <summary>
-    /// Whether the headers hold a <c>traceparent</c> MessageTrace wrote for an earlier send. Unlike
-    /// <see cref="Inspect{TCarrier, TWriter}(TCarrier, out ActivityContext, TWriter)"/> it never parses, so the untraced path stays allocation-free.
+    /// Whether the headers hold a <c>traceparent</c> MessageTrace wrote for an earlier send. Never parses,
+    /// and costs nothing until MessageTrace has written a context somewhere in this process.
     /// </summary>
     public static bool HoldsEarlierContext<TCarrier, TWriter>(TCarrier carrier, TWriter writer = default)
-        where TWriter : struct, IHeaderWriter<TCarrier> => HoldsEarlierContext(carrier, carrier, writer);
-
-    /// <summary>
-    /// <see cref="HoldsEarlierContext{TCarrier, TWriter}(TCarrier, TWriter)"/> for a carrier that is not
-    /// the header collection itself (a message adapter): <paramref name="identity"/> is the collection.
-    /// </summary>
-    internal static bool HoldsEarlierContext<TCarrier, TWriter>(TCarrier carrier, object? identity, TWriter writer)
         where TWriter : struct, IHeaderWriter<TCarrier>
     {
         try
         {
-            return identity is not null
-                && writer.TryRead(carrier, TraceHeaders.TraceParent, out var existing)
-                && CarrierClaims.IsOurs(identity, existing);
+            return WrittenHeaders.AnyWritten
+                && writer.TryRead(carrier, TraceHeaders.TraceParent, out _)
+                && writer.IsWrittenByMessageTrace(carrier, WrittenHeaders.TraceParent);
         }
         catch (Exception)
         {
@@ -40,23 +41,36 @@ public static class ProducerContext
     }
 
     /// <summary>
-    /// Whether <paramref name="value"/> of header <paramref name="name"/> in <paramref name="carrier"/> is
-    /// one MessageTrace wrote (a trace header of an earlier send), so a copy of the message leaves it out.
+    /// Removes the trace headers MessageTrace wrote for an earlier send, so an untraced send of reused
+    /// headers does not carry that send's context. Headers the user wrote stay.
     /// </summary>
-    public static bool IsWrittenByMessageTrace(object? carrier, string name, string? value)
+    public static void RemoveEarlierContext<TCarrier, TWriter>(TCarrier carrier, TWriter writer = default)
+        where TWriter : struct, IHeaderWriter<TCarrier> => RemoveEarlierContext(carrier, carrier, writer);
+
+    /// <summary>
+    /// <see cref="RemoveEarlierContext{TCarrier, TWriter}(TCarrier, TWriter)"/> for a carrier that is not the
+    /// header collection itself (a message adapter): <paramref name="identity"/> is the collection.
+    /// </summary>
+    internal static void RemoveEarlierContext<TCarrier, TWriter>(TCarrier carrier, object? identity, TWriter writer)
+        where TWriter : struct, IHeaderWriter<TCarrier>
     {
-        if (carrier is null || value is null)
+        if (identity is null || !CarrierGate.TryEnter(identity))
         {
-            return false;
+            return;
         }
 
-        return name switch
+        try
         {
-            TraceHeaders.TraceParent => CarrierClaims.IsOurs(carrier, new HeaderValue(value)),
-            TraceHeaders.TraceState => CarrierClaims.IsClaimed(carrier),
-            TraceHeaders.Baggage => CarrierClaims.IsOurBaggage(carrier, value),
-            _ => false,
-        };
+            RemoveOurs(carrier, writer);
+        }
+        catch (Exception)
+        {
+            // A collection that refuses the removal goes out as it is.
+        }
+        finally
+        {
+            CarrierGate.Exit(identity);
+        }
     }
 
     /// <summary>
@@ -72,7 +86,7 @@ public static class ProducerContext
 
         foreach (var header in source)
         {
-            if (!IsWrittenByMessageTrace(source, header.Key, header.Value))
+            if (!WrittenHeaders.IsOurKey(header.Key))
             {
                 target[header.Key] = header.Value;
             }
@@ -84,13 +98,6 @@ public static class ProducerContext
     /// creation context when the state is <see cref="CarrierState.UserContext"/> and it parses.
     /// </summary>
     public static CarrierState Inspect<TCarrier, TWriter>(TCarrier carrier, out ActivityContext userContext, TWriter writer = default)
-        where TWriter : struct, IHeaderWriter<TCarrier> => Inspect(carrier, carrier, out userContext, writer);
-
-    /// <summary>
-    /// <see cref="Inspect{TCarrier, TWriter}(TCarrier, out ActivityContext, TWriter)"/> for a carrier that
-    /// is not the header collection itself: <paramref name="identity"/> is the collection.
-    /// </summary>
-    internal static CarrierState Inspect<TCarrier, TWriter>(TCarrier carrier, object? identity, out ActivityContext userContext, TWriter writer)
         where TWriter : struct, IHeaderWriter<TCarrier>
     {
         userContext = default;
@@ -106,7 +113,7 @@ public static class ProducerContext
                 return CarrierState.Empty;
             }
 
-            if (identity is not null && CarrierClaims.IsOurs(identity, existing))
+            if (writer.IsWrittenByMessageTrace(carrier, WrittenHeaders.TraceParent))
             {
                 return CarrierState.WrittenForEarlierSend;
             }
@@ -123,7 +130,7 @@ public static class ProducerContext
     /// <summary>
     /// Injects <paramref name="context"/> into headers classified <see cref="CarrierState.Empty"/> (or,
     /// with <paramref name="replaceOurs"/>, <see cref="CarrierState.WrittenForEarlierSend"/>).
-    /// Returns <see langword="false"/> without writing when another send claimed the same header
+    /// Returns <see langword="false"/> without writing when another send got to the same header
     /// collection first: the caller then sends a copy, or sends without context, but never writes a
     /// context into headers another send is using.
     /// </summary>
@@ -142,63 +149,64 @@ public static class ProducerContext
             return true;
         }
 
+        if (!CarrierGate.TryEnter(identity))
+        {
+            return false;
+        }
+
         try
         {
-            // Nothing can be written (read-only headers): send as is, and do not leave a claim on a
-            // collection that never received our header.
+            // Nothing can be written (read-only headers): send as is.
             if (!writer.CanWrite(carrier))
             {
                 return true;
             }
 
-            var propagator = PropagatorMode.Current;
-            if (!PropagatorMode.IsW3C(propagator, out bool withBaggage))
+            // Checked again inside the gate: what the send saw before its span started may have changed.
+            if (writer.TryRead(carrier, TraceHeaders.TraceParent, out _))
             {
-                // A custom propagator owns the header format. When it writes a traceparent (a W3C pair
-                // composed with others), claim that value too, so a later send sharing these headers
-                // does not take it for the user's context.
-                if (!replaceOurs && CarrierClaims.IsClaimed(identity))
+                if (!replaceOurs || !writer.IsWrittenByMessageTrace(carrier, WrittenHeaders.TraceParent))
                 {
                     return false;
                 }
 
-                ContextPropagation.InjectWith<TCarrier, TWriter>(propagator, carrier, context);
-                if (writer.TryRead(carrier, TraceHeaders.TraceParent, out var injected) && injected.Instance is { } instance)
-                {
-                    CarrierClaims.Reclaim(identity, instance);
-                }
-
-                return true;
+                // This send's tracestate and baggage may be absent: none of the earlier send's may stay.
+                RemoveOurs(carrier, writer);
             }
 
-            object written = writer.PrefersUtf8 ? TraceParent.FormatUtf8(context) : TraceParent.Format(context);
-            if (replaceOurs)
+            WrittenHeaders.NoteWritten();
+            var propagator = PropagatorMode.Current;
+            if (PropagatorMode.IsW3C(propagator, out bool withBaggage))
             {
-                CarrierClaims.Reclaim(identity, written);
-            }
-            else if (!CarrierClaims.TryClaim(identity, written))
-            {
-                return false;
-            }
-
-            if (written is string text)
-            {
-                writer.Write(carrier, TraceHeaders.TraceParent, text);
+                ContextPropagation.InjectW3C(carrier, context, withBaggage, writer, asOurs: true);
             }
             else
             {
-                writer.WriteUtf8(carrier, TraceHeaders.TraceParent, (byte[])written);
+                // A custom propagator owns the header format; its trace headers are written with our keys.
+                ContextPropagation.InjectWith<TCarrier, TWriter>(propagator, carrier, context, asOurs: true);
             }
 
-            if (ContextPropagation.InjectCompanions(carrier, context, withBaggage, writer) is { } baggage)
-            {
-                CarrierClaims.RecordBaggage(identity, baggage);
-            }
             return true;
         }
         catch (Exception)
         {
             return true;
+        }
+        finally
+        {
+            CarrierGate.Exit(identity);
+        }
+    }
+
+    private static void RemoveOurs<TCarrier, TWriter>(TCarrier carrier, TWriter writer)
+        where TWriter : struct, IHeaderWriter<TCarrier>
+    {
+        foreach (var key in s_ourKeys)
+        {
+            if (writer.TryRead(carrier, key, out _) && writer.IsWrittenByMessageTrace(carrier, key))
+            {
+                writer.Remove(carrier, key);
+            }
         }
     }
 }

@@ -131,15 +131,27 @@ public static class TraceParent
             return false;
         }
 
-        Span<char> chars = stackalloc char[Length];
-        Write(context, chars);
-        for (int i = 0; i < Length; i++)
-        {
-            destination[i] = (byte)chars[i];
-        }
-
+        // Straight from the ids' hex strings (which an Activity's context already holds) into the bytes.
+        destination[0] = (byte)'0';
+        destination[1] = (byte)'0';
+        destination[2] = (byte)'-';
+        Narrow(context.TraceId.ToHexString(), destination.Slice(TraceIdOffset, 32));
+        destination[35] = (byte)'-';
+        Narrow(context.SpanId.ToHexString(), destination.Slice(SpanIdOffset, 16));
+        destination[52] = (byte)'-';
+        destination[FlagsOffset] = (byte)'0';
+        destination[FlagsOffset + 1] = (context.TraceFlags & ActivityTraceFlags.Recorded) != 0 ? (byte)'1' : (byte)'0';
         bytesWritten = Length;
         return true;
+    }
+
+    // Lowercase hex digits are ASCII: each char is its own byte.
+    private static void Narrow(string hex, Span<byte> destination)
+    {
+        for (int i = 0; i < destination.Length; i++)
+        {
+            destination[i] = (byte)hex[i];
+        }
     }
 
     private static void Write(in ActivityContext context, Span<char> destination)

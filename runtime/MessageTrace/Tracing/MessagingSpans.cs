@@ -113,7 +113,7 @@ public static class MessagingSpans
         var activity = Start(source, operationType, kind, system, destination, template, consumerGroup, default, links, startTime: startTime);
         if (activity is not null && activity.IsAllDataRequested)
         {
-            activity.SetTag(MessagingAttributes.BatchMessageCount, messageCount);
+            activity.SetTag(MessagingAttributes.BatchMessageCount, TagValues.Int(messageCount));
         }
 
         return activity;

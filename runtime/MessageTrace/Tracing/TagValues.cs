@@ -6,6 +6,27 @@ namespace MessageTrace;
 /// <summary>Converts message fields to the attribute value types the conventions name.</summary>
 public static class TagValues
 {
+    // Delivery attempts, batch counts and most body sizes are small: their boxes are made once.
+    private const int CachedBoxes = 1024;
+    private static readonly object[] s_boxes = CreateBoxes();
+
+    /// <summary>
+    /// <paramref name="value"/> as an attribute value: a shared box for 0 to 1,023 (an Activity stores
+    /// objects), a new one only above.
+    /// </summary>
+    public static object Int(int value) => (uint)value < CachedBoxes ? s_boxes[value] : value;
+
+    private static object[] CreateBoxes()
+    {
+        var boxes = new object[CachedBoxes];
+        for (int i = 0; i < boxes.Length; i++)
+        {
+            boxes[i] = i;
+        }
+
+        return boxes;
+    }
+
     /// <summary>
     /// A string array for a string-list attribute (such as RocketMQ keys), or <see langword="null"/>
     /// when there are none. Exporters understand arrays, not lists.

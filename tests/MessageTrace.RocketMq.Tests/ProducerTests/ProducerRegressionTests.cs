@@ -137,7 +137,7 @@ public sealed class ProducerRegressionTests
     /// ActivityContext wraps new trace-id and span-id strings: a message that already carries a
     /// traceparent (a relay, a retry of a received message) now costs 144 bytes per send with tracing
     /// off. The fast path only needs to know whether the value is one MessageTrace wrote, which
-    /// CarrierClaims.IsOurs answers without parsing.
+    /// the entry's key instance (WrittenHeaders) answers without parsing.
     /// </summary>
     [Fact]
     public void Traced_send_of_a_message_that_already_carries_a_traceparent_allocates_nothing_more_when_nothing_listens()

@@ -151,6 +151,54 @@ public sealed class TracedSendTests
     }
 
     [Fact]
+    public async Task Untraced_sends_of_reused_headers_that_cannot_be_copied_drop_the_earlier_sends_trace_headers_and_keep_the_users()
+    {
+        var reused = new Dictionary<string, string> { ["user"] = "kept" };
+        using (new AmbientActivity(traceState: "rojo=00f067aa0ba902b7"))
+        using (new MessageTraceListener())
+        {
+            await TracedSend.SendAsync(s_site, new TestOutgoing(new TestMessage("orders", reused)), 0, static (m, a) => Task.CompletedTask);
+        }
+
+        Assert.True(reused.ContainsKey(TraceHeaders.TraceParent));
+        Assert.True(reused.ContainsKey(TraceHeaders.TraceState));
+        var untraced = new StrongBox();
+        await TracedSend.SendAsync(s_site, new TestOutgoing(new TestMessage("orders", reused)), untraced, static (m, a) => { a.Value = m.Message; return Task.CompletedTask; });
+
+        Assert.Equal(["user"], untraced.Value!.Headers!.Keys);
+        Assert.Equal("kept", reused["user"]);
+    }
+
+    [Fact]
+    public async Task A_traced_send_of_reused_headers_replaces_the_earlier_sends_context_and_leaves_none_of_its_companions()
+    {
+        using var listener = new MessageTraceListener();
+        var reused = new Dictionary<string, string>();
+        using (new AmbientActivity(traceState: "rojo=00f067aa0ba902b7"))
+        {
+            await TracedSend.SendAsync(s_site, new TestOutgoing(new TestMessage("orders", reused)), 0, static (m, a) => Task.CompletedTask);
+        }
+
+        await TracedSend.SendAsync(s_site, new TestOutgoing(new TestMessage("orders", reused)), 0, static (m, a) => Task.CompletedTask);
+
+        var second = listener.Stopped[^1];
+        Assert.Equal(second.SpanId, Carriers.Extract(reused).ActivityContext.SpanId);
+        Assert.False(reused.ContainsKey(TraceHeaders.TraceState));
+        Assert.Empty(second.Links);
+    }
+
+    [Fact]
+    public async Task A_users_traceparent_in_reused_headers_stays_when_tracing_is_off()
+    {
+        var users = Contexts.TraceParentOf(Contexts.Random());
+        var reused = new Dictionary<string, string> { [TraceHeaders.TraceParent] = users };
+
+        await TracedSend.SendAsync(s_site, new TestOutgoing(new TestMessage("orders", reused)), 0, static (m, a) => Task.CompletedTask);
+
+        Assert.Equal(users, reused[TraceHeaders.TraceParent]);
+    }
+
+    [Fact]
     public void With_no_listener_but_an_ambient_span_its_context_still_travels()
     {
         using var ambient = new AmbientActivity();

@@ -8,11 +8,12 @@ internal sealed class AmbientActivity : IDisposable
 {
     private readonly Activity? _previous = Activity.Current;
 
-    public AmbientActivity()
+    public AmbientActivity(string? traceState = null)
     {
         Activity = new Activity("ambient");
         Activity.SetIdFormat(ActivityIdFormat.W3C);
         Activity.ActivityTraceFlags = ActivityTraceFlags.Recorded;
+        Activity.TraceStateString = traceState;
         Activity.Start();
     }
 

@@ -43,6 +43,10 @@ internal struct TestOutgoing(TestMessage? message, bool shared = false) : IOutgo
 
     public readonly void WriteUtf8(string name, byte[] value) => Message!.Headers![name] = System.Text.Encoding.ASCII.GetString(value);
 
+    public readonly bool IsWrittenByMessageTrace(string ourKey) => WrittenHeaders.ContainsKeyInstance(Message!.Headers, ourKey);
+
+    public readonly void Remove(string name) => Message!.Headers?.Remove(name);
+
     public bool TryCopy()
     {
         var copy = new TestMessage(Message!.Topic, new Dictionary<string, string>(), Message.Id);

@@ -18,4 +18,10 @@ internal readonly struct ThrowingHeaders : IHeaderWriter<Dictionary<string, stri
 
     public void WriteUtf8(Dictionary<string, string> carrier, string name, byte[] value) =>
         throw new InvalidOperationException("write failed");
+
+    public bool IsWrittenByMessageTrace(Dictionary<string, string> carrier, string ourKey) =>
+        throw new InvalidOperationException("read failed");
+
+    public void Remove(Dictionary<string, string> carrier, string name) =>
+        throw new InvalidOperationException("write failed");
 }

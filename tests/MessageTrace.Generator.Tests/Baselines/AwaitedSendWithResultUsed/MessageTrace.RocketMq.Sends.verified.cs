@@ -38,6 +38,8 @@ namespace MessageTrace.Generated
         public readonly bool TryRead(string name, out global::MessageTrace.HeaderValue value) => default(global::MessageTrace.StringDictionaryHeaders).TryRead(Message.Properties, name, out value);
         public readonly void Write(string name, string value) => Message.Properties[name] = value;
         public readonly void WriteUtf8(string name, byte[] value) => Message.Properties[name] = global::System.Text.Encoding.ASCII.GetString(value);
+        public readonly bool IsWrittenByMessageTrace(string ourKey) => global::MessageTrace.WrittenHeaders.ContainsKeyInstance(Message.Properties, ourKey);
+        public readonly void Remove(string name) => Message.Properties.Remove(name);
 
         public readonly void RecordAttributes(global::System.Diagnostics.Activity activity, global::MessageTrace.MessagingSite site) =>
             global::MessageTrace.RocketMqAttributes.RecordOutgoing(activity, site, Message.Tag, Message.Keys, Message.MessageGroup, Message.DeliveryTimestamp, Message.LiteTopic, Message.Priority, transactional, Message.Body?.Length);

@@ -55,6 +55,21 @@ namespace MessageTrace.Generated
             }
             carrier.Add(new global::MQTTnet.Packets.MqttUserProperty(name, new global::System.ReadOnlyMemory<byte>(value)));
         }
+        public bool IsWrittenByMessageTrace(global::System.Collections.Generic.List<global::MQTTnet.Packets.MqttUserProperty>? carrier, string ourKey)
+        {
+            for (int i = 0; i < (carrier?.Count ?? 0); i++)
+            {
+                if (ReferenceEquals(carrier![i]?.Name, ourKey)) return true; // the property MessageTrace added keeps our name instance
+            }
+            return false;
+        }
+        public void Remove(global::System.Collections.Generic.List<global::MQTTnet.Packets.MqttUserProperty>? carrier, string name)
+        {
+            for (int i = (carrier?.Count ?? 0) - 1; i >= 0; i--)
+            {
+                if (string.Equals(carrier![i]?.Name, name, global::System.StringComparison.Ordinal)) carrier.RemoveAt(i);
+            }
+        }
     }
 
     // An MQTT publish: the application message's topic and user properties (created when absent). The
@@ -91,6 +106,8 @@ namespace MessageTrace.Generated
         public readonly bool TryRead(string name, out global::MessageTrace.HeaderValue value) => default(MqttUserPropertiesAccess).TryRead(Message?.UserProperties, name, out value);
         public readonly void Write(string name, string value) => default(MqttUserPropertiesAccess).Write(Message?.UserProperties, name, value);
         public readonly void WriteUtf8(string name, byte[] value) => default(MqttUserPropertiesAccess).WriteUtf8(Message?.UserProperties, name, value);
+        public readonly bool IsWrittenByMessageTrace(string ourKey) => default(MqttUserPropertiesAccess).IsWrittenByMessageTrace(Message?.UserProperties, ourKey);
+        public readonly void Remove(string name) => default(MqttUserPropertiesAccess).Remove(Message?.UserProperties, name);
         public readonly bool TryCopy() => false;
         public readonly void RecordAttributes(global::System.Diagnostics.Activity activity, global::MessageTrace.MessagingSite site) { }
         public readonly void RecordResult<TResult>(global::System.Diagnostics.Activity activity, TResult result) { }

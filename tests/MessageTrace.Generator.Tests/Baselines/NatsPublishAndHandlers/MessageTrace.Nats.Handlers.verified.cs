@@ -41,6 +41,8 @@ namespace MessageTrace.Generated
         }
         public void Write(global::NATS.Client.Core.NatsHeaders? carrier, string name, string value) => carrier![name] = value;
         public void WriteUtf8(global::NATS.Client.Core.NatsHeaders? carrier, string name, byte[] value) => carrier![name] = global::System.Text.Encoding.ASCII.GetString(value);
+        public bool IsWrittenByMessageTrace(global::NATS.Client.Core.NatsHeaders? carrier, string ourKey) => global::MessageTrace.WrittenHeaders.ContainsKeyInstance(carrier, ourKey);
+        public void Remove(global::NATS.Client.Core.NatsHeaders? carrier, string name) => carrier?.Remove(name);
     }
 
     // A received NATS message: its subject and headers.

@@ -43,6 +43,8 @@ namespace MessageTrace.Generated
         }
         public void Write(global::NATS.Client.Core.NatsHeaders? carrier, string name, string value) => carrier![name] = value;
         public void WriteUtf8(global::NATS.Client.Core.NatsHeaders? carrier, string name, byte[] value) => carrier![name] = global::System.Text.Encoding.ASCII.GetString(value);
+        public bool IsWrittenByMessageTrace(global::NATS.Client.Core.NatsHeaders? carrier, string ourKey) => global::MessageTrace.WrittenHeaders.ContainsKeyInstance(carrier, ourKey);
+        public void Remove(global::NATS.Client.Core.NatsHeaders? carrier, string name) => carrier?.Remove(name);
     }
 
     // A NATS publish: its subject and headers (created when the caller passes none, on the traced path only).
@@ -61,6 +63,8 @@ namespace MessageTrace.Generated
         public readonly bool TryRead(string name, out global::MessageTrace.HeaderValue value) => default(NatsHeadersAccess).TryRead(Headers, name, out value);
         public readonly void Write(string name, string value) => default(NatsHeadersAccess).Write(Headers, name, value);
         public readonly void WriteUtf8(string name, byte[] value) => default(NatsHeadersAccess).WriteUtf8(Headers, name, value);
+        public readonly bool IsWrittenByMessageTrace(string ourKey) => default(NatsHeadersAccess).IsWrittenByMessageTrace(Headers, ourKey);
+        public readonly void Remove(string name) => default(NatsHeadersAccess).Remove(Headers, name);
         public readonly bool TryCopy() => false;
         public readonly void RecordAttributes(global::System.Diagnostics.Activity activity, global::MessageTrace.MessagingSite site) { }
         public readonly void RecordResult<TResult>(global::System.Diagnostics.Activity activity, TResult result) { }

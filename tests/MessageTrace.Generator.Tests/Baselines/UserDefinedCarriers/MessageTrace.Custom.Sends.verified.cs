@@ -42,6 +42,8 @@ namespace MessageTrace.Generated
         public readonly bool TryRead(string name, out global::MessageTrace.HeaderValue value) => default(global::MessageTrace.StringDictionaryHeaders).TryRead(message?.Headers, name, out value);
         public readonly void Write(string name, string value) => default(global::MessageTrace.StringDictionaryHeaders).Write(message?.Headers, name, value);
         public readonly void WriteUtf8(string name, byte[] value) => default(global::MessageTrace.StringDictionaryHeaders).WriteUtf8(message?.Headers, name, value);
+        public readonly bool IsWrittenByMessageTrace(string ourKey) => default(global::MessageTrace.StringDictionaryHeaders).IsWrittenByMessageTrace(message?.Headers, ourKey);
+        public readonly void Remove(string name) => default(global::MessageTrace.StringDictionaryHeaders).Remove(message?.Headers, name);
         public readonly bool TryCopy() => false;
         public readonly void RecordAttributes(global::System.Diagnostics.Activity activity, global::MessageTrace.MessagingSite site) => global::MessageTrace.MessagingAttributes.SetMessageId(activity, message?.MessageId);
         public readonly void RecordResult<TResult>(global::System.Diagnostics.Activity activity, TResult result) { }

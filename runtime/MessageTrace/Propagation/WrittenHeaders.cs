@@ -1,0 +1,93 @@
+using System.Collections.Generic;
+using System.Threading;
+
+namespace MessageTrace;
+
+/// <summary>
+/// The header names MessageTrace writes, as string instances of its own, so a header collection itself
+/// says which trace headers MessageTrace put there.
+/// </summary>
+/// <remarks>
+/// Some clients let several messages share one header collection (RocketMQ's <c>Message.Builder</c> hands
+/// one dictionary to every message it builds; RabbitMQ and NATS code reuses header collections). A
+/// <c>traceparent</c> found before a send is then either the user's creation context, to keep and link,
+/// or one MessageTrace wrote for an earlier send, which must never travel again. Collections keep the key
+/// object of the entry that inserted a name (a dictionary's indexer replaces the value, not the key), so
+/// writing with these non-interned instances marks the entry as ours at no cost: no table, no lock, no
+/// allocation. A user's <c>"traceparent"</c> literal is the interned instance, never one of these.
+/// </remarks>
+public static class WrittenHeaders
+{
+    /// <summary>MessageTrace's own <c>traceparent</c> key.</summary>
+    public static readonly string TraceParent = new(TraceHeaders.TraceParent.ToCharArray());
+
+    /// <summary>MessageTrace's own <c>tracestate</c> key.</summary>
+    public static readonly string TraceState = new(TraceHeaders.TraceState.ToCharArray());
+
+    /// <summary>MessageTrace's own <c>baggage</c> key.</summary>
+    public static readonly string Baggage = new(TraceHeaders.Baggage.ToCharArray());
+
+    private static int s_anyWritten;
+
+    /// <summary>
+    /// Whether MessageTrace has written a context into any header collection in this process; until it
+    /// has, an untraced send has no earlier context to look for.
+    /// </summary>
+    public static bool AnyWritten => Volatile.Read(ref s_anyWritten) != 0;
+
+    /// <summary>Whether <paramref name="key"/> is one of MessageTrace's own key instances.</summary>
+    public static bool IsOurKey(string? key) =>
+        ReferenceEquals(key, TraceParent) || ReferenceEquals(key, TraceState) || ReferenceEquals(key, Baggage);
+
+    /// <summary>The key MessageTrace writes for header <paramref name="name"/>: its own instance for a trace header, otherwise the name.</summary>
+    public static string KeyFor(string name) => name switch
+    {
+        TraceHeaders.TraceParent => TraceParent,
+        TraceHeaders.TraceState => TraceState,
+        TraceHeaders.Baggage => Baggage,
+        _ => name,
+    };
+
+    /// <summary>
+    /// Whether <paramref name="headers"/> holds an entry whose key is the very instance <paramref name="ourKey"/>.
+    /// Walks the entries: called only when a trace header is present.
+    /// </summary>
+    public static bool ContainsKeyInstance<TValue>(IEnumerable<KeyValuePair<string, TValue>>? headers, string ourKey)
+    {
+        if (headers is Dictionary<string, TValue> dictionary)
+        {
+            // The dictionary's own struct enumerator: nothing allocated.
+            foreach (var key in dictionary.Keys)
+            {
+                if (ReferenceEquals(key, ourKey))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        if (headers is not null)
+        {
+            foreach (var header in headers)
+            {
+                if (ReferenceEquals(header.Key, ourKey))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Notes that a context was written (once; later calls only read).</summary>
+    internal static void NoteWritten()
+    {
+        if (Volatile.Read(ref s_anyWritten) == 0)
+        {
+            Interlocked.Exchange(ref s_anyWritten, 1);
+        }
+    }
+}
