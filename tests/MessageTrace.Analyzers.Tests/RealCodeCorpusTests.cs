@@ -15,8 +15,9 @@ namespace MessageTrace.Analyzers.Tests;
 public sealed class RealCodeCorpusTests
 {
     public static TheoryData<string> Corpus() => new(
-        // Handlers declared in structs: static ones are traced, instance ones are reported (the runtime
-        // calls handlers through a static lambda, which would copy the receiver).
+        // Handlers declared in structs: static ones are traced, and so are instance ones a copy of the struct
+        // cannot change (read-only, async); a synchronous handler of a mutable struct is reported (the
+        // runtime calls handlers through a static lambda, which would run it on a copy).
         Sources.Usings + """
             public struct Counter
             {
@@ -37,16 +38,36 @@ public sealed class RealCodeCorpusTests
             {
                 [TracedHandler]
                 public Task<ConsumeResult> HandleAsync(MessageView message) => Task.FromResult(ConsumeResult.SUCCESS);
+
+                [TracedHandler]
+                public async Task<ConsumeResult> HandleLaterAsync(MessageView message)
+                {
+                    Entries++;
+                    await Task.Yield();
+                    return ConsumeResult.SUCCESS;
+                }
+
+                [TracedHandler]
+                public readonly ConsumeResult Peek(MessageView message) => Entries > 0 ? ConsumeResult.SUCCESS : ConsumeResult.FAILURE;
+            }
+
+            public readonly record struct Snapshot(int Entries)
+            {
+                [TracedHandler]
+                public ConsumeResult Handle(MessageView message) => ConsumeResult.SUCCESS;
             }
 
             public static class Calls
             {
-                public static async Task Run(Counter counter, Reader reader, MessageView view)
+                public static async Task Run(Counter counter, Reader reader, Ledger ledger, MessageView view)
                 {
                     {|MT0002:counter.Handle(view)|};
                     {|T:Counter.HandleStatic(view)|};
-                    {|MT0002:reader.Handle(view)|};
+                    {|T:reader.Handle(view)|};
                     await {|MT0002:new Ledger(1).HandleAsync(view)|};
+                    await {|T:ledger.HandleLaterAsync(view)|};
+                    {|T:ledger.Peek(view)|};
+                    {|T:new Snapshot(2).Handle(view)|};
                 }
             }
             """,

@@ -42,9 +42,9 @@ public sealed class UnreachableHandlerTests
             Descriptors.HandlerUnreachable,
             0,
             "Billing.Consume(MessageView)",
-            "it is an instance method of struct 'Billing', which the tracing wrapper would copy",
+            "it is a synchronous instance method of mutable struct 'Billing', which the tracing wrapper would run on a copy",
             "call",
-            "make it static (taking the struct as a parameter) or move it to a class"));
+            "mark the method (or the struct) readonly, make it static (taking the struct as a parameter), or move it to a class"));
 
     [Fact]
     public Task HandlerWithAnOutParameterIsReportedNotSilentlyLeftUntraced() => Verify.Analyzer(Usings + """

@@ -155,6 +155,37 @@ public sealed class HandlerBaselineTests
         """);
 
     [Fact]
+    public void StructHandlersACopyCannotChange() => Verify(nameof(StructHandlersACopyCannotChange), Usings + """
+        namespace Shop;
+
+        public readonly struct Auditor
+        {
+            [TracedHandler(Destination = "orders")]
+            public ConsumeResult Audit(MessageView message) => ConsumeResult.SUCCESS;
+        }
+
+        public struct Tally
+        {
+            public int Count { get; private set; }
+
+            [TracedHandler(Destination = "orders")]
+            public async Task<ConsumeResult> TallyAsync(MessageView message)
+            {
+                Count++;
+                await Task.Yield();
+                return ConsumeResult.SUCCESS;
+            }
+        }
+
+        public static class Calls
+        {
+            public static ConsumeResult Audit(in Auditor auditor, MessageView message) => auditor.Audit(message);
+
+            public static Task<ConsumeResult> Tally(Tally tally, MessageView message) => tally.TallyAsync(message);
+        }
+        """);
+
+    [Fact]
     public void ReceiveLoopWithSettleSpans() => Verify(nameof(ReceiveLoopWithSettleSpans), Usings + """
         namespace Shop;
 

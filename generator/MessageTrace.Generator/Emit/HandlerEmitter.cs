@@ -102,7 +102,8 @@ internal static class HandlerEmitter
     private static void WriteInterceptor(SourceWriter writer, HandlerModel handler, string siteField)
     {
         var signature = handler.Signature;
-        string receiver = handler.IsStatic ? string.Empty : "this " + signature.ReceiverType + " receiver" + (signature.Parameters.Count > 0 ? ", " : string.Empty);
+        // A struct receiver comes by ref (in for a read-only handler), as the compiler requires; the runtime gets a copy, which the parser allows only where it changes nothing.
+        string receiver = handler.IsStatic ? string.Empty : "this " + handler.ReceiverRefKind + signature.ReceiverType + " receiver" + (signature.Parameters.Count > 0 ? ", " : string.Empty);
         // An extension handler may be called in reduced form (message.Handle()): its interceptor must be an extension too.
         string thisModifier = handler.IsStatic && signature.IsExtension ? "this " : string.Empty;
         writer.Line($"public static {signature.ReturnType} {StableNames.Handler(handler)}{SignatureText.TypeParameters(signature)}({receiver}{thisModifier}{SignatureText.Parameters(signature)})");

@@ -39,6 +39,10 @@ internal sealed record TypeDeclaration(string Keyword, string Name);
 /// <param name="MethodArity">How many of the type parameters are the method's own (the last ones).</param>
 /// <param name="AdapterType">The incoming adapter as generated code names it (with the message's type arguments).</param>
 /// <param name="Options">The handler's options merged with the assembly defaults.</param>
+/// <param name="ReceiverRefKind">
+/// How an interceptor takes the receiver of a struct instance handler (<c>ref </c>, or <c>in </c> for a
+/// read-only one, as the compiler requires); empty for classes and static handlers.
+/// </param>
 internal sealed record HandlerModel(
     string Key,
     Profiles.IncomingMessageShape Message,
@@ -51,7 +55,8 @@ internal sealed record HandlerModel(
     bool IsStatic,
     int MethodArity,
     string AdapterType,
-    ScopeOptions Options);
+    ScopeOptions Options,
+    string ReceiverRefKind = "");
 
 /// <summary>
 /// A call of a traced handler that an interceptor replaces. It carries the handler's model, so the

@@ -89,7 +89,8 @@ internal static class HandlerParser
                 IsStatic: method.IsStatic,
                 MethodArity: method.TypeParameters.Length,
                 AdapterType: AdapterType(method.Parameters[message.Index].Type, message.Arity, message.Shape),
-                Options: TracedScopes.Merge(attribute, TracedScopes.FindDefaults(compilation))),
+                Options: TracedScopes.Merge(attribute, TracedScopes.FindDefaults(compilation)),
+                ReceiverRefKind: method.IsStatic || !method.ContainingType.IsValueType ? string.Empty : method.IsReadOnly ? "in " : "ref "),
             Problem: null);
     }
 
@@ -97,15 +98,17 @@ internal static class HandlerParser
 
     /// <summary>
     /// Why generated code cannot call <paramref name="method"/> through the runtime, or null when it can: the
-    /// runtime calls a handler through a static lambda, so a struct receiver would be copied (losing what
-    /// the handler changes in it) and a ref or out argument cannot travel. Returns a reason completing
-    /// "because …" and an advice, for the diagnostic that reports the call.
+    /// runtime calls a handler through a static lambda with a copy of its receiver, so a struct instance
+    /// handler is traced only where the copy changes nothing (a read-only method or struct, whose state it
+    /// cannot change; an async method, which runs on a copy of the struct anyway), and a ref or out
+    /// argument cannot travel. Returns a reason completing "because …" and an advice, for the diagnostic
+    /// that reports the call.
     /// </summary>
     public static (string Reason, string Advice)? UnsupportedShape(IMethodSymbol method)
     {
-        if (!method.IsStatic && method.ContainingType is { IsValueType: true } type)
+        if (!method.IsStatic && method.ContainingType is { IsValueType: true } type && !method.IsReadOnly && !method.IsAsync)
         {
-            return ("it is an instance method of struct '" + type.Name + "', which the tracing wrapper would copy", "make it static (taking the struct as a parameter) or move it to a class");
+            return ("it is a synchronous instance method of mutable struct '" + type.Name + "', which the tracing wrapper would run on a copy", "mark the method (or the struct) readonly, make it static (taking the struct as a parameter), or move it to a class");
         }
 
         if (method.Parameters.FirstOrDefault(static p => p.RefKind is RefKind.Ref or RefKind.Out) is { } parameter)

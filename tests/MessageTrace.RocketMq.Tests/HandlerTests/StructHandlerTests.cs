@@ -1,0 +1,47 @@
+using System.Linq;
+using System.Threading.Tasks;
+using MessageTrace.RocketMq.Tests.Handlers;
+using MessageTrace.RocketMq.Tests.Infrastructure;
+using Org.Apache.Rocketmq;
+using Xunit;
+
+namespace MessageTrace.RocketMq.Tests.HandlerTests;
+
+/// <summary>
+/// Handlers declared on structs that a copy cannot change are traced, with the receiver's state as the
+/// untraced call would see it (issue 15, item 1).
+/// </summary>
+[Collection(TracingCollection.Name)]
+public sealed class StructHandlerTests
+{
+    [Fact]
+    public void A_read_only_struct_handler_is_traced_and_sees_its_own_state()
+    {
+        using var capture = new TraceCapture();
+        var probe = new HandlerProbe();
+        var creation = TestMessages.RandomContext();
+        var message = TestMessages.WithContext(creation);
+
+        var result = StructHandlerCalls.Audit(new ReadOnlyAuditor(probe, "auditor"), message);
+
+        Assert.Equal(ConsumeResult.SUCCESS, result);
+        var span = capture.SingleProcess();
+        Spans.AssertChildOf(span, creation);
+        Assert.Same(span, Assert.Single(probe.Seen).Current);
+    }
+
+    [Fact]
+    public async Task An_async_handler_of_a_mutable_struct_is_traced_and_leaves_the_callers_struct_as_the_language_does()
+    {
+        using var capture = new TraceCapture();
+        var probe = new HandlerProbe();
+        var message = TestMessages.WithContext(TestMessages.RandomContext());
+
+        var (result, countAfter) = await StructHandlerCalls.Tally(new AsyncTally(probe), message);
+
+        Assert.Equal(ConsumeResult.SUCCESS, result);
+        Assert.Equal(0, countAfter);
+        Assert.Equal(1, Assert.Single(probe.Seen).Argument);
+        Assert.Equal("process orders", capture.SingleProcess().DisplayName);
+    }
+}

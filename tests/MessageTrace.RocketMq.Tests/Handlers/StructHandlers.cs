@@ -1,0 +1,47 @@
+using System.Threading.Tasks;
+using Org.Apache.Rocketmq;
+
+namespace MessageTrace.RocketMq.Tests.Handlers;
+
+/// <summary>A read-only struct handler: a copy of it is the same handler, so it is traced.</summary>
+public readonly struct ReadOnlyAuditor(HandlerProbe probe, string name)
+{
+    public string Name { get; } = name;
+
+    [TracedHandler(Destination = "orders")]
+    public ConsumeResult Audit(MessageView message)
+    {
+        probe.Record(message);
+        return Name.Length > 0 ? ConsumeResult.SUCCESS : ConsumeResult.FAILURE;
+    }
+}
+
+/// <summary>
+/// A mutable struct whose handler is async: C# runs an async struct method on a copy of the struct, so the
+/// traced call changes the caller's struct exactly as little as the untraced one.
+/// </summary>
+public struct AsyncTally(HandlerProbe probe)
+{
+    public int Count { get; private set; }
+
+    [TracedHandler(Destination = "orders")]
+    public async Task<ConsumeResult> TallyAsync(MessageView message)
+    {
+        Count++;
+        await Task.Yield();
+        probe.Record(Count);
+        return ConsumeResult.SUCCESS;
+    }
+}
+
+/// <summary>Calls the struct handlers as user code would.</summary>
+public static class StructHandlerCalls
+{
+    public static ConsumeResult Audit(in ReadOnlyAuditor auditor, MessageView message) => auditor.Audit(message);
+
+    public static async Task<(ConsumeResult Result, int CountAfter)> Tally(AsyncTally tally, MessageView message)
+    {
+        var result = await tally.TallyAsync(message);
+        return (result, tally.Count);
+    }
+}
