@@ -15,9 +15,9 @@ namespace MessageTrace.Analyzers.Tests;
 public sealed class RealCodeCorpusTests
 {
     public static TheoryData<string> Corpus() => new(
-        // Handlers declared in structs: static ones are traced, and so are instance ones a copy of the struct
-        // cannot change (read-only, async); a synchronous handler of a mutable struct is reported (the
-        // runtime calls handlers through a static lambda, which would run it on a copy).
+        // Handlers declared in structs, struct, readonly struct, record struct and readonly record struct:
+        // all traced (a mutable one's receiver goes by reference), except a synchronous batch handler of a
+        // mutable struct, which is reported.
         Sources.Usings + """
             public struct Counter
             {
@@ -26,6 +26,9 @@ public sealed class RealCodeCorpusTests
 
                 [TracedHandler]
                 public static ConsumeResult HandleStatic(MessageView message) => ConsumeResult.SUCCESS;
+
+                [TracedHandler]
+                public ConsumeResult HandleAll(MessageView[] messages) => ConsumeResult.SUCCESS;
             }
 
             public readonly struct Reader
@@ -61,10 +64,11 @@ public sealed class RealCodeCorpusTests
             {
                 public static async Task Run(Counter counter, Reader reader, Ledger ledger, MessageView view)
                 {
-                    {|MT0002:counter.Handle(view)|};
+                    {|T:counter.Handle(view)|};
                     {|T:Counter.HandleStatic(view)|};
+                    {|MT0002:counter.HandleAll(new[] { view })|};
                     {|T:reader.Handle(view)|};
-                    await {|MT0002:new Ledger(1).HandleAsync(view)|};
+                    await {|T:new Ledger(1).HandleAsync(view)|};
                     await {|T:ledger.HandleLaterAsync(view)|};
                     {|T:ledger.Peek(view)|};
                     {|T:new Snapshot(2).Handle(view)|};

@@ -29,20 +29,20 @@ public sealed class UnreachableHandlerTests
             "declare 'Billing' and the types containing it partial, or make 'Consume' internal"));
 
     [Fact]
-    public Task InstanceHandlerOfAStructIsReportedNotSilentlyLeftUntraced() => Verify.Analyzer(Usings + """
+    public Task SynchronousBatchHandlerOfAMutableStructIsReportedNotSilentlyLeftUntraced() => Verify.Analyzer(Usings + """
         public struct Billing
         {
-            public ConsumeResult Dispatch(MessageView message) => {|#0:Consume(message)|};
+            public ConsumeResult Dispatch(MessageView[] messages) => {|#0:Consume(messages)|};
 
             [TracedHandler]
-            public ConsumeResult Consume(MessageView message) => ConsumeResult.SUCCESS;
+            public ConsumeResult Consume(MessageView[] messages) => ConsumeResult.SUCCESS;
         }
         """,
         Verify.Diagnostic(
             Descriptors.HandlerUnreachable,
             0,
-            "Billing.Consume(MessageView)",
-            "it is a synchronous instance method of mutable struct 'Billing', which the tracing wrapper would run on a copy",
+            "Billing.Consume(MessageView[])",
+            "it is a synchronous batch handler of mutable struct 'Billing', which the tracing wrapper can only call on a copy",
             "call",
             "mark the method (or the struct) readonly, make it static (taking the struct as a parameter), or move it to a class"));
 

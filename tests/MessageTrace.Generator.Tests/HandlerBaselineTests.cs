@@ -155,7 +155,7 @@ public sealed class HandlerBaselineTests
         """);
 
     [Fact]
-    public void StructHandlersACopyCannotChange() => Verify(nameof(StructHandlersACopyCannotChange), Usings + """
+    public void StructHandlers() => Verify(nameof(StructHandlers), Usings + """
         namespace Shop;
 
         public readonly struct Auditor
@@ -177,9 +177,23 @@ public sealed class HandlerBaselineTests
             }
         }
 
+        public struct Counter
+        {
+            public int Handled { get; private set; }
+
+            [TracedHandler(Destination = "orders")]
+            public ConsumeResult Count(MessageView message, int weight)
+            {
+                Handled += weight;
+                return ConsumeResult.SUCCESS;
+            }
+        }
+
         public static class Calls
         {
             public static ConsumeResult Audit(in Auditor auditor, MessageView message) => auditor.Audit(message);
+
+            public static ConsumeResult Count(ref Counter counter, MessageView message) => counter.Count(message, 2);
 
             public static Task<ConsumeResult> Tally(Tally tally, MessageView message) => tally.TallyAsync(message);
         }

@@ -7,13 +7,12 @@ using Xunit;
 namespace MessageTrace.Generator.Tests;
 
 /// <summary>
-/// Handlers on structs. Every form here must compile without a new error or warning. Static handlers are
-/// intercepted, and so are instance handlers a copy of the receiver cannot change: read-only methods and
-/// members of read-only structs, and async methods (which run on a copy of the struct anyway); the
-/// interceptor takes the receiver by <c>in</c> or <c>ref</c> as the compiler requires. A synchronous
-/// handler of a mutable struct is not intercepted (the runtime calls handlers through a static lambda,
-/// which would run it on a copy and lose what it changes), and is reported as MT0002 at each call instead
-/// (see UnreachableHandlerTests), never emitted broken.
+/// Handlers on structs. Every form here must compile without a new error or warning, and all but one are
+/// intercepted: the interceptor takes the receiver by <c>in</c> (read-only) or <c>ref</c> as the compiler
+/// requires; a synchronous handler of a mutable struct gets it to the runtime by reference
+/// (<c>TracedStructHandler</c>), a read-only or async one as a copy (which changes nothing for them). A
+/// synchronous batch handler of a mutable struct has no by-reference entry point and is reported as MT0002
+/// at each call instead (see UnreachableHandlerTests), never emitted broken.
 /// </summary>
 public sealed class StructHandlerTests
 {
@@ -27,11 +26,8 @@ public sealed class StructHandlerTests
         """;
 
     [Theory]
-    [InlineData("public struct S { [TracedHandler] public ConsumeResult H(MessageView m) => ConsumeResult.SUCCESS; } public static class Calls { public static void Run(S s, MessageView v) => s.H(v); }")]
-    [InlineData("public record struct S(int X) { [TracedHandler] public Task<ConsumeResult> H(MessageView m) => Task.FromResult(ConsumeResult.SUCCESS); } public static class Calls { public static Task Run(MessageView v) => new S(1).H(v); }")]
-    [InlineData("public struct S<T> { [TracedHandler] public ConsumeResult H(MessageView m, T t) => ConsumeResult.SUCCESS; } public sealed class Calls { private readonly S<int> _s; public void Run(MessageView v) => _s.H(v, 1); }")]
-    [InlineData("public partial struct S { [TracedHandler] private ConsumeResult H(MessageView m) => ConsumeResult.SUCCESS; public ConsumeResult Self(MessageView v) => H(v); }")]
-    public void InstanceHandlersOfStructsCompileAndAreLeftToTheDiagnostic(string source)
+    [InlineData("public struct S { [TracedHandler] public ConsumeResult H(System.Collections.Generic.IReadOnlyList<MessageView> m) => ConsumeResult.SUCCESS; } public static class Calls { public static void Run(S s, System.Collections.Generic.IReadOnlyList<MessageView> v) => s.H(v); }")]
+    public void SynchronousBatchHandlersOfMutableStructsCompileAndAreLeftToTheDiagnostic(string source)
     {
         var run = GeneratorRun.Run(TestCompilation.Create(Usings + source));
         run.AssertNoProblems();
@@ -42,6 +38,11 @@ public sealed class StructHandlerTests
     [Theory]
     [InlineData("public ref struct S { [TracedHandler] public static ConsumeResult H(MessageView m) => ConsumeResult.SUCCESS; } public static class Calls { public static void Run(MessageView v) => S.H(v); }")]
     [InlineData("public struct S { [TracedHandler] public static ConsumeResult H(S s, MessageView m) => ConsumeResult.SUCCESS; } public static class Calls { public static void Run(S s, MessageView v) => S.H(s, v); }")]
+    [InlineData("public struct S { [TracedHandler] public ConsumeResult H(MessageView m) => ConsumeResult.SUCCESS; } public static class Calls { public static void Run(S s, MessageView v) => s.H(v); }")]
+    [InlineData("public record struct S(int X) { [TracedHandler] public Task<ConsumeResult> H(MessageView m) => Task.FromResult(ConsumeResult.SUCCESS); } public static class Calls { public static Task Run(MessageView v) => new S(1).H(v); }")]
+    [InlineData("public struct S<T> { [TracedHandler] public ConsumeResult H(MessageView m, T t) => ConsumeResult.SUCCESS; } public sealed class Calls { private S<int> _s; public void Run(MessageView v) => _s.H(v, 1); public void Set(S<int> s) => _s = s; }")]
+    [InlineData("public struct S { [TracedHandler] public void H(MessageView m, int a, string b) { } } public static class Calls { public static void Run(ref S s, MessageView v) => s.H(v, 1, \"b\"); }")]
+    [InlineData("public partial struct S { [TracedHandler] private ConsumeResult H(MessageView m) => ConsumeResult.SUCCESS; public ConsumeResult Self(MessageView v) => H(v); }")]
     [InlineData("public readonly struct S { [TracedHandler] public ConsumeResult H(MessageView m) => ConsumeResult.SUCCESS; } public static class Calls { public static void Run(in S s, MessageView v) => s.H(v); }")]
     [InlineData("public struct S { [TracedHandler] public readonly ConsumeResult H(MessageView m) => ConsumeResult.SUCCESS; } public static class Calls { public static void Run(in S s, MessageView v) => s.H(v); }")]
     [InlineData("public struct S { [TracedHandler] public readonly ConsumeResult H(MessageView m) => ConsumeResult.SUCCESS; } public static class Calls { public static void Run(S s, MessageView v) => s.H(v); }")]
@@ -49,7 +50,7 @@ public sealed class StructHandlerTests
     [InlineData("public struct S { private int _n; [TracedHandler] public async Task<ConsumeResult> H(MessageView m) { _n++; await Task.Yield(); return ConsumeResult.SUCCESS; } } public static class Calls { public static Task Run(S s, MessageView v) => s.H(v); }")]
     [InlineData("public readonly partial struct S { [TracedHandler] private ConsumeResult H(MessageView m) => ConsumeResult.SUCCESS; public ConsumeResult Self(MessageView v) => H(v); }")]
     [InlineData("public readonly struct S<T> { [TracedHandler] public ConsumeResult H(MessageView m, T t) => ConsumeResult.SUCCESS; } public sealed class Calls(S<int> s) { public void Run(MessageView v) => s.H(v, 1); }")]
-    public void StaticHandlersAndHandlersACopyCannotChangeCompileAndAreIntercepted(string source)
+    public void StaticAndInstanceHandlersOfStructsCompileAndAreIntercepted(string source)
     {
         var run = GeneratorRun.Run(TestCompilation.Create(Usings + source));
         run.AssertNoProblems();

@@ -108,10 +108,43 @@ internal static class HandlerEmitter
         string thisModifier = handler.IsStatic && signature.IsExtension ? "this " : string.Empty;
         writer.Line($"public static {signature.ReturnType} {StableNames.Handler(handler)}{SignatureText.TypeParameters(signature)}({receiver}{thisModifier}{SignatureText.Parameters(signature)})");
         SignatureText.WriteConstraints(writer, signature);
+        string name = handler.Access == HandlerAccess.Bridge ? StableNames.Bridge(handler) : signature.MethodName;
+        if (handler.ReceiverByRef)
+        {
+            writer.Line("    => " + ByRefInvocation(handler, siteField, $"r.{name}{MethodTypeArguments(handler)}"));
+            return;
+        }
+
         var call = CallText.For(signature, hasReceiver: !handler.IsStatic, new HashSet<int> { handler.MessageParameter });
         string target = handler.IsStatic ? signature.ReceiverType ?? TypeName(handler) : call.Get("receiver");
-        string name = handler.Access == HandlerAccess.Bridge ? StableNames.Bridge(handler) : signature.MethodName;
         writer.Line("    => " + Invocation(handler, siteField, call, $"{target}.{name}{MethodTypeArguments(handler)}"));
+    }
+
+    /// <summary>
+    /// A synchronous handler of a mutable struct: the receiver goes to the runtime by reference, through a
+    /// lambda whose parameters are typed (a lambda with a <c>ref</c> parameter needs them).
+    /// </summary>
+    private static string ByRefInvocation(HandlerModel handler, string siteField, string method)
+    {
+        var signature = handler.Signature;
+        var message = signature.Parameters[handler.MessageParameter];
+        var call = CallText.For(signature, hasReceiver: false, new HashSet<int> { handler.MessageParameter });
+        var others = signature.Parameters.Where((_, i) => i != handler.MessageParameter).ToList();
+        string argsType = others.Count switch
+        {
+            0 => "object?",
+            1 => others[0].Type,
+            _ => "(" + string.Join(", ", others.Select(static p => p.Type + " " + p.Name)) + ")",
+        };
+        var arguments = signature.Parameters.Select((p, i) => i == handler.MessageParameter ? "m" : call.Get(p.Name));
+        string lambda = $"static (ref {signature.ReceiverType} r, {message.Type} m, {argsType} a) => {method}({string.Join(", ", arguments)})";
+        string entry = "Invoke" + signature.ReturnShape switch
+        {
+            ReturnShape.Void => "Void",
+            ReturnShape.Value => string.Empty,
+            _ => "Async",
+        };
+        return $"global::MessageTrace.TracedStructHandler.{entry}({siteField}, default({handler.AdapterType}), ref receiver, {message.Name}, {call.Arguments}, {lambda});";
     }
 
     /// <summary>Wraps a registered listener whose callback is a [TracedHandler]: the client calls the wrapper instead.</summary>

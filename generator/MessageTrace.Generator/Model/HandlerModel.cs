@@ -43,6 +43,11 @@ internal sealed record TypeDeclaration(string Keyword, string Name);
 /// How an interceptor takes the receiver of a struct instance handler (<c>ref </c>, or <c>in </c> for a
 /// read-only one, as the compiler requires); empty for classes and static handlers.
 /// </param>
+/// <param name="ReceiverByRef">
+/// Whether the runtime must get the struct receiver by reference (a synchronous handler of a mutable
+/// struct: what it changes must land in the caller's variable); otherwise a copy is passed, which changes
+/// nothing for read-only and async handlers.
+/// </param>
 internal sealed record HandlerModel(
     string Key,
     Profiles.IncomingMessageShape Message,
@@ -56,7 +61,8 @@ internal sealed record HandlerModel(
     int MethodArity,
     string AdapterType,
     ScopeOptions Options,
-    string ReceiverRefKind = "");
+    string ReceiverRefKind = "",
+    bool ReceiverByRef = false);
 
 /// <summary>
 /// A call of a traced handler that an interceptor replaces. It carries the handler's model, so the

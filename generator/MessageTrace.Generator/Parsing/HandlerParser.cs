@@ -48,7 +48,7 @@ internal static class HandlerParser
             return Problem(Skips.WithoutMessage(method));
         }
 
-        if (!throughInterface && UnsupportedShape(method) is { } unsupported)
+        if (!throughInterface && UnsupportedShape(method, message.Arity) is { } unsupported)
         {
             return Problem(Skips.Unreachable(method, unsupported.Reason, unsupported.Advice));
         }
@@ -90,25 +90,31 @@ internal static class HandlerParser
                 MethodArity: method.TypeParameters.Length,
                 AdapterType: AdapterType(method.Parameters[message.Index].Type, message.Arity, message.Shape),
                 Options: TracedScopes.Merge(attribute, TracedScopes.FindDefaults(compilation)),
-                ReceiverRefKind: method.IsStatic || !method.ContainingType.IsValueType ? string.Empty : method.IsReadOnly ? "in " : "ref "),
+                ReceiverRefKind: method.IsStatic || !method.ContainingType.IsValueType ? string.Empty : method.IsReadOnly ? "in " : "ref ",
+                ReceiverByRef: MutatesItsStruct(method)),
             Problem: null);
     }
 
     private static HandlerVerdict Problem(HandlerProblem problem) => new(Model: null, problem);
 
     /// <summary>
-    /// Why generated code cannot call <paramref name="method"/> through the runtime, or null when it can: the
-    /// runtime calls a handler through a static lambda with a copy of its receiver, so a struct instance
-    /// handler is traced only where the copy changes nothing (a read-only method or struct, whose state it
-    /// cannot change; an async method, which runs on a copy of the struct anyway), and a ref or out
-    /// argument cannot travel. Returns a reason completing "because …" and an advice, for the diagnostic
-    /// that reports the call.
+    /// Whether the handler runs on its struct receiver itself and may change it: a synchronous instance
+    /// method of a mutable struct. (A read-only one cannot change it; an async one runs on a copy anyway.)
     /// </summary>
-    public static (string Reason, string Advice)? UnsupportedShape(IMethodSymbol method)
+    private static bool MutatesItsStruct(IMethodSymbol method) =>
+        !method.IsStatic && method.ContainingType.IsValueType && !method.IsReadOnly && !method.IsAsync;
+
+    /// <summary>
+    /// Why generated code cannot call <paramref name="method"/> through the runtime, or null when it can: a
+    /// ref or out argument cannot travel through the runtime's value-tuple arguments, and a synchronous
+    /// batch handler of a mutable struct has no by-reference entry point. Returns a reason completing
+    /// "because …" and an advice, for the diagnostic that reports the call.
+    /// </summary>
+    public static (string Reason, string Advice)? UnsupportedShape(IMethodSymbol method, MessageArity arity)
     {
-        if (!method.IsStatic && method.ContainingType is { IsValueType: true } type && !method.IsReadOnly && !method.IsAsync)
+        if (arity == MessageArity.Batch && MutatesItsStruct(method))
         {
-            return ("it is a synchronous instance method of mutable struct '" + type.Name + "', which the tracing wrapper would run on a copy", "mark the method (or the struct) readonly, make it static (taking the struct as a parameter), or move it to a class");
+            return ("it is a synchronous batch handler of mutable struct '" + method.ContainingType.Name + "', which the tracing wrapper can only call on a copy", "mark the method (or the struct) readonly, make it static (taking the struct as a parameter), or move it to a class");
         }
 
         if (method.Parameters.FirstOrDefault(static p => p.RefKind is RefKind.Ref or RefKind.Out) is { } parameter)

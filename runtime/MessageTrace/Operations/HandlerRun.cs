@@ -121,9 +121,9 @@ internal static class HandlerRun
         }
     }
 
-    private static object? Enter(in Baggage baggage) => baggage.Count > 0 ? HandlerBaggage.Enter(baggage) : null;
+    public static object? Enter(in Baggage baggage) => baggage.Count > 0 ? HandlerBaggage.Enter(baggage) : null;
 
-    private static void Exit(Activity? previous, object? scope)
+    public static void Exit(Activity? previous, object? scope)
     {
         // The process span ends here for the caller, whatever parent it was given.
         Activity.Current = previous;

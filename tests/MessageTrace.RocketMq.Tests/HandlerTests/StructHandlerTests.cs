@@ -8,8 +8,8 @@ using Xunit;
 namespace MessageTrace.RocketMq.Tests.HandlerTests;
 
 /// <summary>
-/// Handlers declared on structs that a copy cannot change are traced, with the receiver's state as the
-/// untraced call would see it (issue 15, item 1).
+/// Handlers declared on structs are traced, and the receiver's state ends as the untraced call leaves it:
+/// a mutable struct's synchronous handler changes the caller's variable (issue 15, item 1).
 /// </summary>
 [Collection(TracingCollection.Name)]
 public sealed class StructHandlerTests
@@ -42,6 +42,38 @@ public sealed class StructHandlerTests
         Assert.Equal(ConsumeResult.SUCCESS, result);
         Assert.Equal(0, countAfter);
         Assert.Equal(1, Assert.Single(probe.Seen).Argument);
+        Assert.Equal("process orders", capture.SingleProcess().DisplayName);
+    }
+
+    [Fact]
+    public void A_mutable_struct_handler_is_traced_and_what_it_changes_lands_in_the_callers_variable()
+    {
+        using var capture = new TraceCapture();
+        var probe = new HandlerProbe();
+        var counter = new Counter(probe);
+        var message = TestMessages.WithContext(TestMessages.RandomContext());
+
+        var result = StructHandlerCalls.CountTwice(ref counter, message);
+
+        Assert.Equal(ConsumeResult.SUCCESS, result);
+        Assert.Equal(2, counter.Handled);
+        Assert.Equal([1, 2], probe.Seen.Select(static s => (int)s.Argument!));
+        var spans = capture.Process().ToList();
+        Assert.Equal(2, spans.Count);
+        Assert.Equal(spans, probe.Seen.Select(static s => s.Current!));
+    }
+
+    [Fact]
+    public async Task A_mutable_struct_handler_returning_a_task_is_traced_until_the_task_completes_and_changes_the_caller()
+    {
+        using var capture = new TraceCapture();
+        var counter = new Counter(new HandlerProbe());
+        var message = TestMessages.WithContext(TestMessages.RandomContext());
+
+        var result = await StructHandlerCalls.CountLater(ref counter, message);
+
+        Assert.Equal(ConsumeResult.SUCCESS, result);
+        Assert.Equal(10, counter.Handled);
         Assert.Equal("process orders", capture.SingleProcess().DisplayName);
     }
 }

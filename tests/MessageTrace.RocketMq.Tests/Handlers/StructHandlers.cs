@@ -34,10 +34,39 @@ public struct AsyncTally(HandlerProbe probe)
     }
 }
 
+/// <summary>A mutable struct with a synchronous handler: what it changes must land in the caller's variable.</summary>
+public struct Counter(HandlerProbe probe)
+{
+    public int Handled { get; private set; }
+
+    [TracedHandler(Destination = "orders")]
+    public ConsumeResult Count(MessageView message)
+    {
+        Handled++;
+        probe.Record(Handled);
+        return message.Topic == "fail" ? ConsumeResult.FAILURE : ConsumeResult.SUCCESS;
+    }
+
+    [TracedHandler(Destination = "orders")]
+    public Task<ConsumeResult> CountLater(MessageView message)
+    {
+        Handled += 10;
+        return Task.FromResult(ConsumeResult.SUCCESS);
+    }
+}
+
 /// <summary>Calls the struct handlers as user code would.</summary>
 public static class StructHandlerCalls
 {
     public static ConsumeResult Audit(in ReadOnlyAuditor auditor, MessageView message) => auditor.Audit(message);
+
+    public static ConsumeResult CountTwice(ref Counter counter, MessageView message)
+    {
+        counter.Count(message);
+        return counter.Count(message);
+    }
+
+    public static Task<ConsumeResult> CountLater(ref Counter counter, MessageView message) => counter.CountLater(message);
 
     public static async Task<(ConsumeResult Result, int CountAfter)> Tally(AsyncTally tally, MessageView message)
     {

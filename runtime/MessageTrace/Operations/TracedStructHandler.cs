@@ -1,0 +1,202 @@
+using System;
+using System.Diagnostics;
+using System.Threading.Tasks;
+
+namespace MessageTrace;
+
+/// <summary>A handler call on a struct receiver passed by reference, as a generated interceptor makes it.</summary>
+public delegate TResult ReceiverFunc<TReceiver, in TMessage, in TArgs, out TResult>(ref TReceiver receiver, TMessage message, TArgs args);
+
+/// <summary>A handler call returning nothing on a struct receiver passed by reference.</summary>
+public delegate void ReceiverAction<TReceiver, in TMessage, in TArgs>(ref TReceiver receiver, TMessage message, TArgs args);
+
+/// <summary>
+/// Traced calls of <c>[TracedHandler]</c> instance methods of mutable structs that are not async: the
+/// receiver travels by reference, so what the handler changes in it lands in the caller's variable, as
+/// in the untraced call. The same span, baggage, failure and completion handling as
+/// <see cref="TracedHandler"/>, for one message.
+/// </summary>
+public static class TracedStructHandler
+{
+    /// <summary>A handler returning a value.</summary>
+    public static TResult Invoke<TReceiver, TMessage, TAdapter, TArgs, TResult>(MessagingSite site, TAdapter adapter, ref TReceiver receiver, TMessage message, TArgs args, ReceiverFunc<TReceiver, TMessage, TArgs, TResult> handler)
+        where TAdapter : struct, IIncomingMessages<TMessage>
+    {
+        if (!MessageTraceSource.Source.HasListeners())
+        {
+            return handler(ref receiver, message, args);
+        }
+
+        var previous = Activity.Current;
+        var activity = ProcessSpan.StartSingle<TMessage, TAdapter>(site, message, out var baggage);
+        if (activity is null)
+        {
+            return handler(ref receiver, message, args);
+        }
+
+        var scope = HandlerRun.Enter(baggage);
+        try
+        {
+            var result = handler(ref receiver, message, args);
+            SpanCompletion.Record(activity, result, default(HandlerResult<TMessage, TAdapter>));
+            return result;
+        }
+        catch (Exception exception) when (SpanFailure.Record(activity, exception))
+        {
+            throw;
+        }
+        finally
+        {
+            activity.Stop();
+            HandlerRun.Exit(previous, scope);
+        }
+    }
+
+    /// <summary>A handler returning nothing.</summary>
+    public static void InvokeVoid<TReceiver, TMessage, TAdapter, TArgs>(MessagingSite site, TAdapter adapter, ref TReceiver receiver, TMessage message, TArgs args, ReceiverAction<TReceiver, TMessage, TArgs> handler)
+        where TAdapter : struct, IIncomingMessages<TMessage>
+    {
+        if (!MessageTraceSource.Source.HasListeners())
+        {
+            handler(ref receiver, message, args);
+            return;
+        }
+
+        var previous = Activity.Current;
+        var activity = ProcessSpan.StartSingle<TMessage, TAdapter>(site, message, out var baggage);
+        if (activity is null)
+        {
+            handler(ref receiver, message, args);
+            return;
+        }
+
+        var scope = HandlerRun.Enter(baggage);
+        try
+        {
+            handler(ref receiver, message, args);
+        }
+        catch (Exception exception) when (SpanFailure.Record(activity, exception))
+        {
+            throw;
+        }
+        finally
+        {
+            activity.Stop();
+            HandlerRun.Exit(previous, scope);
+        }
+    }
+
+    /// <summary>A handler returning <see cref="Task"/> without being async (it runs on the receiver until it returns).</summary>
+    public static Task InvokeAsync<TReceiver, TMessage, TAdapter, TArgs>(MessagingSite site, TAdapter adapter, ref TReceiver receiver, TMessage message, TArgs args, ReceiverFunc<TReceiver, TMessage, TArgs, Task> handler)
+        where TAdapter : struct, IIncomingMessages<TMessage>
+    {
+        var activity = Start<TMessage, TAdapter>(site, message, out var previous, out var baggage);
+        if (activity is null)
+        {
+            return handler(ref receiver, message, args);
+        }
+
+        var scope = HandlerRun.Enter(baggage);
+        try
+        {
+            return SpanCompletion.StopWhenDone(handler(ref receiver, message, args), activity);
+        }
+        catch (Exception exception) when (SpanFailure.RecordAndStop(activity, exception))
+        {
+            throw;
+        }
+        finally
+        {
+            HandlerRun.Exit(previous, scope);
+        }
+    }
+
+    /// <summary>A handler returning <see cref="Task{TResult}"/> without being async.</summary>
+    public static Task<TResult> InvokeAsync<TReceiver, TMessage, TAdapter, TArgs, TResult>(MessagingSite site, TAdapter adapter, ref TReceiver receiver, TMessage message, TArgs args, ReceiverFunc<TReceiver, TMessage, TArgs, Task<TResult>> handler)
+        where TAdapter : struct, IIncomingMessages<TMessage>
+    {
+        var activity = Start<TMessage, TAdapter>(site, message, out var previous, out var baggage);
+        if (activity is null)
+        {
+            return handler(ref receiver, message, args);
+        }
+
+        var scope = HandlerRun.Enter(baggage);
+        try
+        {
+            return SpanCompletion.StopWhenDone(handler(ref receiver, message, args), activity, default(HandlerResult<TMessage, TAdapter>));
+        }
+        catch (Exception exception) when (SpanFailure.RecordAndStop(activity, exception))
+        {
+            throw;
+        }
+        finally
+        {
+            HandlerRun.Exit(previous, scope);
+        }
+    }
+
+    /// <summary>A handler returning <see cref="ValueTask"/> without being async.</summary>
+    public static ValueTask InvokeAsync<TReceiver, TMessage, TAdapter, TArgs>(MessagingSite site, TAdapter adapter, ref TReceiver receiver, TMessage message, TArgs args, ReceiverFunc<TReceiver, TMessage, TArgs, ValueTask> handler)
+        where TAdapter : struct, IIncomingMessages<TMessage>
+    {
+        var activity = Start<TMessage, TAdapter>(site, message, out var previous, out var baggage);
+        if (activity is null)
+        {
+            return handler(ref receiver, message, args);
+        }
+
+        var scope = HandlerRun.Enter(baggage);
+        try
+        {
+            return SpanCompletion.StopWhenDone(handler(ref receiver, message, args), activity);
+        }
+        catch (Exception exception) when (SpanFailure.RecordAndStop(activity, exception))
+        {
+            throw;
+        }
+        finally
+        {
+            HandlerRun.Exit(previous, scope);
+        }
+    }
+
+    /// <summary>A handler returning <see cref="ValueTask{TResult}"/> without being async.</summary>
+    public static ValueTask<TResult> InvokeAsync<TReceiver, TMessage, TAdapter, TArgs, TResult>(MessagingSite site, TAdapter adapter, ref TReceiver receiver, TMessage message, TArgs args, ReceiverFunc<TReceiver, TMessage, TArgs, ValueTask<TResult>> handler)
+        where TAdapter : struct, IIncomingMessages<TMessage>
+    {
+        var activity = Start<TMessage, TAdapter>(site, message, out var previous, out var baggage);
+        if (activity is null)
+        {
+            return handler(ref receiver, message, args);
+        }
+
+        var scope = HandlerRun.Enter(baggage);
+        try
+        {
+            return SpanCompletion.StopWhenDone(handler(ref receiver, message, args), activity, default(HandlerResult<TMessage, TAdapter>));
+        }
+        catch (Exception exception) when (SpanFailure.RecordAndStop(activity, exception))
+        {
+            throw;
+        }
+        finally
+        {
+            HandlerRun.Exit(previous, scope);
+        }
+    }
+
+    private static Activity? Start<TMessage, TAdapter>(MessagingSite site, TMessage message, out Activity? previous, out OpenTelemetry.Baggage baggage)
+        where TAdapter : struct, IIncomingMessages<TMessage>
+    {
+        previous = null;
+        baggage = default;
+        if (!MessageTraceSource.Source.HasListeners())
+        {
+            return null;
+        }
+
+        previous = Activity.Current;
+        return ProcessSpan.StartSingle<TMessage, TAdapter>(site, message, out baggage);
+    }
+}
