@@ -42,6 +42,26 @@ public sealed class OtherBrokerBaselineTests
         """);
 
     [Fact]
+    public void InterpolatedSubjectsGiveTemplates() => Verify(nameof(InterpolatedSubjectsGiveTemplates), """
+        using System.Threading.Tasks;
+        using MessageTrace;
+        using NATS.Net;
+
+        namespace Shop;
+
+        public sealed class Regions(NatsClient client)
+        {
+            [TracedProducer]
+            public async Task PublishAsync(string region, int shard)
+            {
+                await client.PublishAsync($"orders.{region}", "created");
+                await client.PublishAsync(subject: $"orders.{region}.{shard:D2}", data: "created");
+                await client.PublishAsync("orders.audit", "created");
+            }
+        }
+        """);
+
+    [Fact]
     public void NatsPublishAndHandlers() => Verify(nameof(NatsPublishAndHandlers), """
         using System.Collections.Generic;
         using System.Threading.Tasks;

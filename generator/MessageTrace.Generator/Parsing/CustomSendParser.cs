@@ -48,6 +48,7 @@ internal static class CustomSendParser
             return CallVerdict<SendSite>.Skip(Skips.NotInterceptable(CallKind.Send, method));
         }
 
+        options = DestinationTemplates.Derive(options, invocation, method, found.Recipe);
         string key = definition.GetDocumentationCommentId() ?? definition.ToDisplayString();
         return CallVerdict<SendSite>.Trace(new SendSite(
             "Send_" + definition.Name + "_" + StableNames.Hash(key),

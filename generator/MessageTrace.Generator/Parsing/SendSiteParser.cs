@@ -47,6 +47,7 @@ internal static class SendSiteParser
         }
 
         var (profile, operation) = match;
+        options = DestinationTemplates.Derive(options, invocation, method, operation.Recipe);
         return CallVerdict<SendSite>.Trace(new SendSite(operation.Id, profile.Id, profile.System, operation.Recipe, Signatures.From(method), location, options));
     }
 }
