@@ -62,6 +62,28 @@ public sealed class OtherBrokerBaselineTests
         """);
 
     [Fact]
+    public void InterpolatedRoutingKeysOfTheDefaultExchangeGiveTemplates() => Verify(nameof(InterpolatedRoutingKeysOfTheDefaultExchangeGiveTemplates), """
+        using System;
+        using System.Threading.Tasks;
+        using MessageTrace;
+        using RabbitMQ.Client;
+
+        namespace Shop;
+
+        public sealed class Regions(IChannel channel)
+        {
+            [TracedProducer]
+            public async Task PublishAsync(string region, ReadOnlyMemory<byte> body)
+            {
+                await channel.BasicPublishAsync("", $"orders.{region}", body);
+                await channel.BasicPublishAsync(string.Empty, $"invoices.{region}", false, new BasicProperties(), body);
+                await channel.BasicPublishAsync("shop", $"orders.{region}", body);
+                await channel.BasicPublishAsync($"shop.{region}", "orders", body);
+            }
+        }
+        """);
+
+    [Fact]
     public void NatsPublishAndHandlers() => Verify(nameof(NatsPublishAndHandlers), """
         using System.Collections.Generic;
         using System.Threading.Tasks;

@@ -64,7 +64,14 @@ internal sealed record SendRecipe(
     EquatableArray<CallArgument> AdapterArguments,
     EquatableArray<ParameterReplacement> Replacements,
     ReroutedCall? Reroute,
-    CallArgument? Destination);
+    CallArgument? Destination)
+{
+    /// <summary>
+    /// Parameters whose first non-empty value is the destination (RabbitMQ: the exchange, else the routing
+    /// key), for deriving a template when <see cref="Destination"/> is not a single parameter.
+    /// </summary>
+    public EquatableArray<CallArgument> FirstNonEmptyDestination { get; init; } = EquatableArray<CallArgument>.Empty;
+}
 
 /// <summary>A broker call that sends one message.</summary>
 /// <param name="Id">Stable id, used in models and generated names.</param>

@@ -59,7 +59,10 @@ internal static class RabbitMqProfile
         List(exchange, routingKey, P(3), P(4, "Length")),
         EquatableArray<ParameterReplacement>.Empty,
         Reroute: null,
-        Destination: null);
+        Destination: null)
+    {
+        FirstNonEmptyDestination = List(exchange, routingKey),
+    };
 
     // The headerless overloads are rerouted, on the traced path only, to the overload with properties.
     private static SendRecipe Headerless(int body, int? mandatory, int cancellation) => new(
@@ -67,5 +70,8 @@ internal static class RabbitMqProfile
         List(P(0), P(1), CallArgument.Const("null"), P(body, "Length"), CallArgument.Const("createProperties: true")),
         EquatableArray<ParameterReplacement>.Empty,
         new ReroutedCall("CreatedProperties", "BasicPublishAsync", List(P(0), P(1), mandatory is { } m ? P(m) : CallArgument.Const("false"), CallArgument.FromAdapter("CreatedProperties"), P(body), P(cancellation))),
-        Destination: null);
+        Destination: null)
+    {
+        FirstNonEmptyDestination = List(P(0), P(1)),
+    };
 }

@@ -15,9 +15,7 @@ internal static class DestinationTemplates
 {
     public static ScopeOptions Derive(ScopeOptions options, InvocationExpressionSyntax invocation, IMethodSymbol method, SendRecipe recipe)
     {
-        if (options.Destination is not null
-            || recipe.Destination is not { Kind: CallArgumentKind.Parameter, Member: null } destination
-            || Argument(invocation, method, destination.Parameter) is not InterpolatedStringExpressionSyntax interpolated
+        if (options.Destination is not null || DestinationArgument(invocation, method, recipe) is not InterpolatedStringExpressionSyntax interpolated
             || Template(interpolated) is not { } template)
         {
             return options;
@@ -25,6 +23,42 @@ internal static class DestinationTemplates
 
         return options with { Destination = template };
     }
+
+    /// <summary>
+    /// The argument that is the destination: the recipe's destination parameter, or the first of its
+    /// first-non-empty parameters that is not an empty string literal (RabbitMQ's default exchange <c>""</c>
+    /// sends to the queue its routing key names).
+    /// </summary>
+    private static ExpressionSyntax? DestinationArgument(InvocationExpressionSyntax invocation, IMethodSymbol method, SendRecipe recipe)
+    {
+        if (recipe.Destination is { Kind: CallArgumentKind.Parameter, Member: null } destination)
+        {
+            return Argument(invocation, method, destination.Parameter);
+        }
+
+        foreach (var candidate in recipe.FirstNonEmptyDestination)
+        {
+            if (candidate is not { Kind: CallArgumentKind.Parameter, Member: null }
+                || Argument(invocation, method, candidate.Parameter) is not { } argument)
+            {
+                return null;
+            }
+
+            if (!IsEmptyString(argument))
+            {
+                return argument;
+            }
+        }
+
+        return null;
+    }
+
+    private static bool IsEmptyString(ExpressionSyntax expression) => expression switch
+    {
+        LiteralExpressionSyntax literal => literal.Token.ValueText.Length == 0 && literal.Token.Value is string,
+        MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Empty", Expression: var type } => type.ToString() is "string" or "String" or "System.String",
+        _ => false,
+    };
 
     /// <summary>The template of an interpolated string, or null when it has no hole (a constant is the destination itself).</summary>
     public static string? Template(InterpolatedStringExpressionSyntax interpolated)
