@@ -10,9 +10,10 @@ namespace MessageTrace.Generator.Tests;
 /// Handlers on structs. Every form here must compile without a new error or warning, and all but one are
 /// intercepted: the interceptor takes the receiver by <c>in</c> (read-only) or <c>ref</c> as the compiler
 /// requires; a synchronous handler of a mutable struct gets it to the runtime by reference
-/// (<c>TracedStructHandler</c>), a read-only or async one as a copy (which changes nothing for them). A
-/// synchronous batch handler of a mutable struct has no by-reference entry point and is reported as MT0002
-/// at each call instead (see UnreachableHandlerTests), never emitted broken.
+/// (<c>TracedStructHandler</c>), a read-only or async one as a copy (which changes nothing for them). An
+/// instance handler of a ref struct (it cannot be a type argument) and a synchronous batch handler of a
+/// mutable struct (no by-reference entry point) are reported as MT0002 at each call instead (see
+/// UnreachableHandlerTests), never emitted broken.
 /// </summary>
 public sealed class StructHandlerTests
 {
@@ -26,8 +27,10 @@ public sealed class StructHandlerTests
         """;
 
     [Theory]
+    [InlineData("public ref struct S { [TracedHandler] public ConsumeResult H(MessageView m) => ConsumeResult.SUCCESS; } public static class Calls { public static void Run(S s, MessageView v) => s.H(v); }")]
+    [InlineData("public readonly ref struct S { [TracedHandler] public ConsumeResult H(MessageView m) => ConsumeResult.SUCCESS; } public static class Calls { public static void Run(S s, MessageView v) => s.H(v); }")]
     [InlineData("public struct S { [TracedHandler] public ConsumeResult H(System.Collections.Generic.IReadOnlyList<MessageView> m) => ConsumeResult.SUCCESS; } public static class Calls { public static void Run(S s, System.Collections.Generic.IReadOnlyList<MessageView> v) => s.H(v); }")]
-    public void SynchronousBatchHandlersOfMutableStructsCompileAndAreLeftToTheDiagnostic(string source)
+    public void RefStructAndSynchronousBatchHandlersOfMutableStructsCompileAndAreLeftToTheDiagnostic(string source)
     {
         var run = GeneratorRun.Run(TestCompilation.Create(Usings + source));
         run.AssertNoProblems();

@@ -112,6 +112,11 @@ internal static class HandlerParser
     /// </summary>
     public static (string Reason, string Advice)? UnsupportedShape(IMethodSymbol method, MessageArity arity)
     {
+        if (!method.IsStatic && method.ContainingType.IsRefLikeType)
+        {
+            return ("it is an instance method of ref struct '" + method.ContainingType.Name + "', which cannot be a type argument of the tracing runtime", "make it static (taking what it needs as parameters), or move it to a class or struct");
+        }
+
         if (arity == MessageArity.Batch && MutatesItsStruct(method))
         {
             return ("it is a synchronous batch handler of mutable struct '" + method.ContainingType.Name + "', which the tracing wrapper can only call on a copy", "mark the method (or the struct) readonly, make it static (taking the struct as a parameter), or move it to a class");
