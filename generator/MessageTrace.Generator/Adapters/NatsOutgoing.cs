@@ -1,4 +1,5 @@
 // A NATS publish: its subject and headers (created when the caller passes none, on the traced path only).
+// NATS.Net makes headers read-only once published: reused ones are copied, without our trace headers.
 [global::System.CodeDom.Compiler.GeneratedCode("MessageTrace.Generator", "VERSION")]
 file struct NatsOutgoing(string? subject, global::NATS.Client.Core.NatsHeaders? headers) : global::MessageTrace.IOutgoingMessage
 {
@@ -16,7 +17,17 @@ file struct NatsOutgoing(string? subject, global::NATS.Client.Core.NatsHeaders? 
     public readonly void WriteUtf8(string name, byte[] value) => default(NatsHeadersAccess).WriteUtf8(Headers, name, value);
     public readonly bool IsWrittenByMessageTrace(string ourKey) => default(NatsHeadersAccess).IsWrittenByMessageTrace(Headers, ourKey);
     public readonly void Remove(string name) => default(NatsHeadersAccess).Remove(Headers, name);
-    public readonly bool TryCopy() => false;
+    public bool TryCopy()
+    {
+        if (Headers is null) return false;
+        var copy = new global::NATS.Client.Core.NatsHeaders();
+        foreach (var header in Headers)
+        {
+            if (!global::MessageTrace.WrittenHeaders.IsOurKey(header.Key)) copy[header.Key] = header.Value;
+        }
+        Headers = copy;
+        return true;
+    }
     public readonly void RecordAttributes(global::System.Diagnostics.Activity activity, global::MessageTrace.MessagingSite site) { }
     public readonly void RecordResult<TResult>(global::System.Diagnostics.Activity activity, TResult result) { }
 }

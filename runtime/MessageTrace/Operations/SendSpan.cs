@@ -60,7 +60,9 @@ internal static class SendSpan
                 // Untraced, but never with the context written for an earlier send of reused headers.
                 if (ProducerContext.HoldsEarlierContext(message, headers))
                 {
-                    if (!message.SharesHeaders || !message.TryCopy())
+                    // Shared or read-only headers (a published NatsHeaders) are left alone: the message is copied.
+                    bool copied = (message.SharesHeaders || !message.CanWrite) && message.TryCopy();
+                    if (!copied)
                     {
                         ProducerContext.RemoveEarlierContext(message, message.Headers, headers);
                     }
@@ -71,6 +73,13 @@ internal static class SendSpan
 
             message.PrepareHeaders();
             state = ProducerContext.Inspect(message, out userContext, headers);
+            if (state == CarrierState.NotWritable && ProducerContext.HoldsEarlierContext(message, headers) && message.TryCopy())
+            {
+                // Read-only headers still holding an earlier send's context (NATS makes published headers
+                // read-only): the copy can take this send's.
+                state = ProducerContext.Inspect(message, out userContext, headers);
+            }
+
             if (state == CarrierState.WrittenForEarlierSend && message.SharesHeaders && message.TryCopy())
             {
                 // The copy has headers of its own, without the earlier send's context.

@@ -94,13 +94,14 @@ public static class ContextPropagation
     /// <summary>
     /// Writes <c>traceparent</c>, then <c>tracestate</c> and <c>baggage</c> when there are any, as UTF-8
     /// bytes on carriers that keep bytes. <paramref name="asOurs"/>: under MessageTrace's own key
-    /// instances (<see cref="WrittenHeaders"/>), as a traced send writes them.
+    /// instances (<see cref="WrittenHeaders"/>), as a traced send writes them; otherwise under the plain
+    /// names, as a caller's own injection.
     /// </summary>
     internal static void InjectW3C<TCarrier, TWriter>(TCarrier carrier, in ActivityContext context, bool withBaggage, TWriter writer, bool asOurs)
         where TWriter : struct, IHeaderWriter<TCarrier>
     {
         bool utf8 = writer.PrefersUtf8;
-        string traceParentKey = asOurs ? WrittenHeaders.TraceParent : TraceHeaders.TraceParent;
+        var traceParentKey = Claim(carrier, TraceHeaders.TraceParent, WrittenHeaders.TraceParent, asOurs, writer);
         if (utf8)
         {
             writer.WriteUtf8(carrier, traceParentKey, TraceParent.FormatUtf8(context));
@@ -113,7 +114,7 @@ public static class ContextPropagation
         string? traceState = context.TraceState;
         if (!string.IsNullOrEmpty(traceState) && TraceState.IsValid(traceState))
         {
-            WriteText(carrier, asOurs ? WrittenHeaders.TraceState : TraceHeaders.TraceState, traceState!, utf8, writer);
+            WriteText(carrier, Claim(carrier, TraceHeaders.TraceState, WrittenHeaders.TraceState, asOurs, writer), traceState!, utf8, writer);
         }
 
         if (withBaggage)
@@ -121,9 +122,26 @@ public static class ContextPropagation
             var baggage = Baggage.Current;
             if (baggage.Count > 0 && BaggageHeader.Format(baggage) is { } header)
             {
-                WriteText(carrier, asOurs ? WrittenHeaders.Baggage : TraceHeaders.Baggage, header, utf8, writer);
+                WriteText(carrier, Claim(carrier, TraceHeaders.Baggage, WrittenHeaders.Baggage, asOurs, writer), header, utf8, writer);
             }
         }
+    }
+
+    /// <summary>
+    /// The key to write a trace header under, after making sure the entry will say who wrote it: a
+    /// collection keeps the key of the entry that inserted a name, so an entry inserted by the other side
+    /// (the user's, when MessageTrace writes; ours, when the caller injects their own context) is removed
+    /// first. Otherwise the user's value would pass for ours, or ours for the user's.
+    /// </summary>
+    private static string Claim<TCarrier, TWriter>(TCarrier carrier, string name, string ourKey, bool asOurs, TWriter writer)
+        where TWriter : struct, IHeaderWriter<TCarrier>
+    {
+        if (writer.TryRead(carrier, name, out _) && writer.IsWrittenByMessageTrace(carrier, ourKey) != asOurs)
+        {
+            writer.Remove(carrier, name);
+        }
+
+        return asOurs ? ourKey : name;
     }
 
     // tracestate and baggage are ASCII by their specifications (baggage values are percent-encoded).

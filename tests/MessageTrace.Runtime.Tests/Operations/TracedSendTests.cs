@@ -199,6 +199,42 @@ public sealed class TracedSendTests
     }
 
     [Fact]
+    public async Task A_context_the_caller_injects_over_ours_is_kept_as_the_callers()
+    {
+        using var listener = new MessageTraceListener();
+        var reused = new Dictionary<string, string>();
+        await TracedSend.SendAsync(s_site, new TestOutgoing(new TestMessage("orders", reused)), 0, static (m, a) => Task.CompletedTask);
+        var users = Contexts.Random();
+
+        Carriers.Inject(reused, users);
+        await TracedSend.SendAsync(s_site, new TestOutgoing(new TestMessage("orders", reused)), 0, static (m, a) => Task.CompletedTask);
+
+        Assert.Equal(users.SpanId, Carriers.Extract(reused).ActivityContext.SpanId);
+        Assert.Equal(users.SpanId, Assert.Single(listener.Stopped[^1].Links).Context.SpanId);
+    }
+
+    [Fact]
+    public async Task Our_baggage_written_over_the_users_baggage_header_is_ours_to_remove_later()
+    {
+        var reused = new Dictionary<string, string> { [TraceHeaders.Baggage] = "tenant=a" };
+        using (PropagatorScope.W3CPair())
+        {
+            using (new MessageTraceListener())
+            {
+                OpenTelemetry.Baggage.Current = OpenTelemetry.Baggage.Create(new Dictionary<string, string> { ["user"] = "alice" });
+                await TracedSend.SendAsync(s_site, new TestOutgoing(new TestMessage("orders", reused)), 0, static (m, a) => Task.CompletedTask);
+                OpenTelemetry.Baggage.Current = default;
+            }
+
+            Assert.Equal("user=alice", reused[TraceHeaders.Baggage]);
+            await TracedSend.SendAsync(s_site, new TestOutgoing(new TestMessage("orders", reused)), 0, static (m, a) => Task.CompletedTask);
+        }
+
+        Assert.False(reused.ContainsKey(TraceHeaders.Baggage));
+        Assert.False(reused.ContainsKey(TraceHeaders.TraceParent));
+    }
+
+    [Fact]
     public void With_no_listener_but_an_ambient_span_its_context_still_travels()
     {
         using var ambient = new AmbientActivity();
