@@ -6,59 +6,62 @@ using OpenTelemetry;
 namespace MessageTrace;
 
 /// <summary>
-/// Runs a handler under its started process span: the message's baggage current for the handler body
-/// only (awaits included), a failure result or exception recorded without touching the exception, the
-/// span stopped when the handler completes, and the caller's current span and baggage put back.
+/// Runs a handler under its started process operation: the message's baggage current for the handler
+/// body only (awaits included), a failure result or exception recorded without touching the exception,
+/// the span stopped and the metrics recorded when the handler completes, and the caller's current span
+/// and baggage put back.
 /// </summary>
 internal static class HandlerRun
 {
-    public static TResult Value<TMessage, TArgs, TResult, TRecorder>(Activity activity, Activity? previous, in Baggage baggage, TMessage message, TArgs args, Func<TMessage, TArgs, TResult> handler, TRecorder recorder)
+    public static TResult Value<TMessage, TArgs, TResult, TRecorder>(MessagingOperation operation, Activity? previous, in Baggage baggage, TMessage message, TArgs args, Func<TMessage, TArgs, TResult> handler, TRecorder recorder)
         where TRecorder : struct, IResultRecorder
     {
         var scope = Enter(baggage);
+        string? errorType = null;
         try
         {
             var result = handler(message, args);
-            SpanCompletion.Record(activity, result, recorder);
+            errorType = SpanCompletion.Record(operation.Activity, result, recorder);
             return result;
         }
-        catch (Exception exception) when (SpanFailure.Record(activity, exception))
+        catch (Exception exception) when (operation.Fail(exception, ref errorType))
         {
             throw;
         }
         finally
         {
-            activity.Stop();
+            operation.Stop(errorType);
             Exit(previous, scope);
         }
     }
 
-    public static void Void<TMessage, TArgs>(Activity activity, Activity? previous, in Baggage baggage, TMessage message, TArgs args, Action<TMessage, TArgs> handler)
+    public static void Void<TMessage, TArgs>(MessagingOperation operation, Activity? previous, in Baggage baggage, TMessage message, TArgs args, Action<TMessage, TArgs> handler)
     {
         var scope = Enter(baggage);
+        string? errorType = null;
         try
         {
             handler(message, args);
         }
-        catch (Exception exception) when (SpanFailure.Record(activity, exception))
+        catch (Exception exception) when (operation.Fail(exception, ref errorType))
         {
             throw;
         }
         finally
         {
-            activity.Stop();
+            operation.Stop(errorType);
             Exit(previous, scope);
         }
     }
 
-    public static Task Task<TMessage, TArgs>(Activity activity, Activity? previous, in Baggage baggage, TMessage message, TArgs args, Func<TMessage, TArgs, Task> handler)
+    public static Task Task<TMessage, TArgs>(MessagingOperation operation, Activity? previous, in Baggage baggage, TMessage message, TArgs args, Func<TMessage, TArgs, Task> handler)
     {
         var scope = Enter(baggage);
         try
         {
-            return SpanCompletion.StopWhenDone(handler(message, args), activity);
+            return SpanCompletion.StopWhenDone(handler(message, args), operation);
         }
-        catch (Exception exception) when (SpanFailure.RecordAndStop(activity, exception))
+        catch (Exception exception) when (operation.FailAndStop(exception))
         {
             throw;
         }
@@ -68,15 +71,15 @@ internal static class HandlerRun
         }
     }
 
-    public static Task<TResult> TaskOf<TMessage, TArgs, TResult, TRecorder>(Activity activity, Activity? previous, in Baggage baggage, TMessage message, TArgs args, Func<TMessage, TArgs, Task<TResult>> handler, TRecorder recorder)
+    public static Task<TResult> TaskOf<TMessage, TArgs, TResult, TRecorder>(MessagingOperation operation, Activity? previous, in Baggage baggage, TMessage message, TArgs args, Func<TMessage, TArgs, Task<TResult>> handler, TRecorder recorder)
         where TRecorder : struct, IResultRecorder
     {
         var scope = Enter(baggage);
         try
         {
-            return SpanCompletion.StopWhenDone(handler(message, args), activity, recorder);
+            return SpanCompletion.StopWhenDone(handler(message, args), operation, recorder);
         }
-        catch (Exception exception) when (SpanFailure.RecordAndStop(activity, exception))
+        catch (Exception exception) when (operation.FailAndStop(exception))
         {
             throw;
         }
@@ -86,14 +89,14 @@ internal static class HandlerRun
         }
     }
 
-    public static ValueTask ValueTask<TMessage, TArgs>(Activity activity, Activity? previous, in Baggage baggage, TMessage message, TArgs args, Func<TMessage, TArgs, ValueTask> handler)
+    public static ValueTask ValueTask<TMessage, TArgs>(MessagingOperation operation, Activity? previous, in Baggage baggage, TMessage message, TArgs args, Func<TMessage, TArgs, ValueTask> handler)
     {
         var scope = Enter(baggage);
         try
         {
-            return SpanCompletion.StopWhenDone(handler(message, args), activity);
+            return SpanCompletion.StopWhenDone(handler(message, args), operation);
         }
-        catch (Exception exception) when (SpanFailure.RecordAndStop(activity, exception))
+        catch (Exception exception) when (operation.FailAndStop(exception))
         {
             throw;
         }
@@ -103,15 +106,15 @@ internal static class HandlerRun
         }
     }
 
-    public static ValueTask<TResult> ValueTaskOf<TMessage, TArgs, TResult, TRecorder>(Activity activity, Activity? previous, in Baggage baggage, TMessage message, TArgs args, Func<TMessage, TArgs, ValueTask<TResult>> handler, TRecorder recorder)
+    public static ValueTask<TResult> ValueTaskOf<TMessage, TArgs, TResult, TRecorder>(MessagingOperation operation, Activity? previous, in Baggage baggage, TMessage message, TArgs args, Func<TMessage, TArgs, ValueTask<TResult>> handler, TRecorder recorder)
         where TRecorder : struct, IResultRecorder
     {
         var scope = Enter(baggage);
         try
         {
-            return SpanCompletion.StopWhenDone(handler(message, args), activity, recorder);
+            return SpanCompletion.StopWhenDone(handler(message, args), operation, recorder);
         }
-        catch (Exception exception) when (SpanFailure.RecordAndStop(activity, exception))
+        catch (Exception exception) when (operation.FailAndStop(exception))
         {
             throw;
         }

@@ -2,18 +2,19 @@ using System.Diagnostics;
 
 namespace MessageTrace;
 
-/// <summary>Records what a call's result says on its span (a message id, a failure result) before the span stops.</summary>
+/// <summary>
+/// Records what a call's result says on its span (a message id, a failure result) before the span
+/// stops, and returns the <c>error.type</c> when the result reports a failure, for the metrics.
+/// </summary>
 internal interface IResultRecorder
 {
-    void Record<TResult>(Activity activity, TResult result);
+    string? Record<TResult>(Activity? activity, TResult result);
 }
 
 /// <summary>A result that says nothing.</summary>
 internal readonly struct IgnoreResult : IResultRecorder
 {
-    public void Record<TResult>(Activity activity, TResult result)
-    {
-    }
+    public string? Record<TResult>(Activity? activity, TResult result) => null;
 }
 
 /// <summary>A send's result, read by its message adapter (a RocketMQ receipt's message id).</summary>
@@ -24,12 +25,14 @@ internal readonly struct SendResult<TMessage> : IResultRecorder
 
     public SendResult(TMessage message) => _message = message;
 
-    public void Record<TResult>(Activity activity, TResult result)
+    public string? Record<TResult>(Activity? activity, TResult result)
     {
-        if (activity.IsAllDataRequested)
+        if (activity is { IsAllDataRequested: true })
         {
             _message.RecordResult(activity, result);
         }
+
+        return null;
     }
 }
 
@@ -37,12 +40,15 @@ internal readonly struct SendResult<TMessage> : IResultRecorder
 internal readonly struct HandlerResult<TMessage, TAdapter> : IResultRecorder
     where TAdapter : struct, IIncomingMessages<TMessage>
 {
-    public void Record<TResult>(Activity activity, TResult result)
+    public string? Record<TResult>(Activity? activity, TResult result)
     {
-        if (default(TAdapter).FailureOf(result) is { } errorType)
+        var errorType = default(TAdapter).FailureOf(result);
+        if (errorType is not null)
         {
             SpanFailure.RecordResult(activity, errorType);
         }
+
+        return errorType;
     }
 }
 
@@ -53,11 +59,13 @@ internal readonly struct CallbackResult<T> : IResultRecorder
 
     public CallbackResult(System.Action<Activity, T>? onResult) => _onResult = onResult;
 
-    public void Record<TResult>(Activity activity, TResult result)
+    public string? Record<TResult>(Activity? activity, TResult result)
     {
-        if (_onResult is not null && activity.IsAllDataRequested && result is T value)
+        if (_onResult is not null && activity is { IsAllDataRequested: true } && result is T value)
         {
             _onResult(activity, value);
         }
+
+        return null;
     }
 }

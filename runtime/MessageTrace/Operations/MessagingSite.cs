@@ -14,13 +14,19 @@ public sealed class MessagingSite
     /// <param name="messagingNamespace">The broker namespace option (RocketMQ), or null when the broker has none.</param>
     /// <param name="recordBodySize">Whether the opt-in <c>messaging.message.body.size</c> is recorded.</param>
     /// <param name="parentPolicy">How a process span chooses its parent.</param>
+    /// <param name="countsConsumedMessages">
+    /// Whether a process at this site counts its messages on <c>messaging.client.consumed.messages</c>:
+    /// false where a traced receive in the same consumer already counted them (the conventions count a
+    /// delivery once).
+    /// </param>
     public MessagingSite(
         string system,
         string? template = null,
         string? consumerGroup = null,
         string? messagingNamespace = null,
         bool recordBodySize = false,
-        HandlerParentPolicy parentPolicy = HandlerParentPolicy.CreationContextWhenNoAmbient)
+        HandlerParentPolicy parentPolicy = HandlerParentPolicy.CreationContextWhenNoAmbient,
+        bool countsConsumedMessages = true)
     {
         System = system;
         Template = template;
@@ -28,6 +34,7 @@ public sealed class MessagingSite
         Namespace = messagingNamespace;
         RecordBodySize = recordBodySize;
         ParentPolicy = parentPolicy;
+        CountsConsumedMessages = countsConsumedMessages;
     }
 
     /// <summary>The <c>messaging.system</c> value.</summary>
@@ -47,4 +54,7 @@ public sealed class MessagingSite
 
     /// <summary>How a process span chooses its parent.</summary>
     public HandlerParentPolicy ParentPolicy { get; }
+
+    /// <summary>Whether a process at this site counts its messages as consumed.</summary>
+    public bool CountsConsumedMessages { get; }
 }

@@ -13,65 +13,86 @@ namespace MessageTrace;
 /// </summary>
 internal static class ProcessSpan
 {
-    /// <summary>Starts a process span for one message, or returns null when nothing listens.</summary>
-    public static Activity? StartSingle<TMessage, TAdapter>(MessagingSite site, TMessage message, out Baggage baggage)
+    /// <summary>
+    /// Starts the process operation of one message: its span when a listener samples one, its metrics
+    /// when an instrument is enabled; the default operation when neither.
+    /// </summary>
+    public static MessagingOperation StartSingle<TMessage, TAdapter>(MessagingSite site, TMessage message, out Baggage baggage)
         where TAdapter : struct, IIncomingMessages<TMessage>
     {
         baggage = default;
+        var adapter = default(TAdapter);
+        int count = message is null ? 0 : 1;
         if (!MessageTraceSource.Source.HasListeners())
         {
-            return null;
+            // Metrics only: no context to extract, no span to start.
+            return MessagingMetrics.ProcessEnabled
+                ? MessagingOperation.Start(null, site, OperationKind.Process, Destination(message, adapter), count)
+                : default;
         }
 
         // A null message or missing, malformed or oversized headers give no context: a root span, no link.
-        var adapter = default(TAdapter);
         var propagation = message is null ? default : ContextPropagation.Extract(message, adapter);
-        var activity = MessagingSpans.StartProcess(site.System, Destination(message, adapter), site.Template, site.ConsumerGroup, propagation.ActivityContext, site.ParentPolicy);
+        var destination = Destination(message, adapter);
+        var activity = MessagingSpans.StartProcess(site.System, destination, site.Template, site.ConsumerGroup, propagation.ActivityContext, site.ParentPolicy);
         if (activity is not null && activity.IsAllDataRequested)
         {
             Record(activity, message, site, adapter);
         }
 
         baggage = propagation.Baggage;
-        return activity;
+        return MessagingOperation.Start(activity, site, OperationKind.Process, destination, count);
     }
 
     /// <summary>
-    /// Starts a span over several messages (a batch <c>process</c>, kind Consumer, or a <c>receive</c>, kind
-    /// Client) linked to each message's creation context, or returns null when nothing listens.
+    /// Starts an operation over several messages (a batch <c>process</c>, kind Consumer, or a
+    /// <c>receive</c>, kind Client): a span linked to each message's creation context when a listener
+    /// samples one, and its metrics when an instrument is enabled.
     /// </summary>
-    public static Activity? StartBatch<TMessage, TAdapter>(MessagingSite site, IEnumerable<TMessage>? messages, string operationType, ActivityKind kind, DateTimeOffset startTime = default)
+    public static MessagingOperation StartBatch<TMessage, TAdapter>(MessagingSite site, IEnumerable<TMessage>? messages, OperationKind kind, DateTimeOffset startTime = default, long startTimestamp = 0)
         where TAdapter : struct, IIncomingMessages<TMessage>
     {
+        var adapter = default(TAdapter);
         if (!MessageTraceSource.Source.HasListeners())
         {
-            return null;
+            if (!MessagingMetrics.Enabled(kind))
+            {
+                return default;
+            }
+
+            int messageCount = Count(messages, adapter, out var firstDestination);
+            return MessagingOperation.Start(null, site, kind, firstDestination, messageCount, startTimestamp: startTimestamp);
         }
 
         // A batch has many creation contexts: the span hangs under the ambient span and links each message.
-        var adapter = default(TAdapter);
         var links = Links(messages, adapter, out var destination, out int count);
-        var activity = MessagingSpans.StartBatch(operationType, kind, site.System, destination, site.Template, site.ConsumerGroup, links, count, startTime);
+        var (operationType, activityKind) = kind == OperationKind.Receive
+            ? (MessagingOperationTypes.Receive, ActivityKind.Client)
+            : (MessagingOperationTypes.Process, ActivityKind.Consumer);
+        var activity = MessagingSpans.StartBatch(operationType, activityKind, site.System, destination, site.Template, site.ConsumerGroup, links, count, startTime);
         if (activity is not null && activity.IsAllDataRequested)
         {
             RecordSite<TMessage, TAdapter>(activity, site, adapter);
         }
 
-        return activity;
+        return MessagingOperation.Start(activity, site, kind, destination, count, startTimestamp: startTimestamp);
     }
 
-    /// <summary>Starts a settle span (kind Client) linked to the settled message's creation context.</summary>
-    public static Activity? StartSettle<TMessage, TAdapter>(MessagingSite site, string operationName, TMessage message)
+    /// <summary>Starts a settle operation: a span (kind Client) linked to the settled message's creation context, and its metrics.</summary>
+    public static MessagingOperation StartSettle<TMessage, TAdapter>(MessagingSite site, string operationName, TMessage message)
         where TAdapter : struct, IIncomingMessages<TMessage>
     {
+        var adapter = default(TAdapter);
         if (!MessageTraceSource.Source.HasListeners())
         {
-            return null;
+            return MessagingMetrics.ClientEnabled
+                ? MessagingOperation.Start(null, site, OperationKind.Settle, Destination(message, adapter), 0, operationName)
+                : default;
         }
 
-        var adapter = default(TAdapter);
         var context = message is null ? default : ContextPropagation.Extract(message, adapter).ActivityContext;
-        var activity = MessagingSpans.StartSettle(site.System, operationName, Destination(message, adapter), site.ConsumerGroup, context);
+        var destination = Destination(message, adapter);
+        var activity = MessagingSpans.StartSettle(site.System, operationName, destination, site.ConsumerGroup, context);
         if (activity is not null && activity.IsAllDataRequested)
         {
             RecordSite<TMessage, TAdapter>(activity, site, adapter);
@@ -81,7 +102,37 @@ internal static class ProcessSpan
             }
         }
 
-        return activity;
+        return MessagingOperation.Start(activity, site, OperationKind.Settle, destination, 0, operationName);
+    }
+
+    /// <summary>The number of non-null messages and the first one's destination, for metrics without a span.</summary>
+    private static int Count<TMessage, TAdapter>(IEnumerable<TMessage>? messages, TAdapter adapter, out string? destination)
+        where TAdapter : struct, IIncomingMessages<TMessage>
+    {
+        destination = null;
+        int count = 0;
+        if (messages is null)
+        {
+            return 0;
+        }
+
+        try
+        {
+            foreach (var message in messages)
+            {
+                if (message is not null)
+                {
+                    count++;
+                    destination ??= Destination(message, adapter);
+                }
+            }
+        }
+        catch (Exception)
+        {
+            // A collection that throws while enumerated: the messages read so far are counted.
+        }
+
+        return count;
     }
 
     /// <summary>One link per message with a valid creation context, carrying that message's id; null messages are neither linked nor counted.</summary>

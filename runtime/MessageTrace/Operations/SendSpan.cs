@@ -15,21 +15,27 @@ internal static class SendSpan
     /// Whether a send has nothing to do at all: nothing listens, no ambient context must travel, and no
     /// context was ever written that reused headers could still hold. Asked before anything else.
     /// </summary>
-    public static bool IsIdle => !MessageTraceSource.Source.HasListeners() && Activity.Current is null && !WrittenHeaders.AnyWritten;
+    public static bool IsIdle =>
+        !MessageTraceSource.Source.HasListeners() && Activity.Current is null && !WrittenHeaders.AnyWritten && !MessagingMetrics.SendEnabled;
 
     /// <summary>
-    /// Prepares <paramref name="message"/> for the client call and returns the started span, or null when
-    /// no span was created (the context, if one must travel, has still been written).
+    /// Prepares <paramref name="message"/> for the client call and returns the started operation: its span
+    /// when one was sampled, its metrics when an instrument is enabled, the default value when neither
+    /// (the context, if one must travel, has still been written).
     /// </summary>
-    public static Activity? Begin<TMessage>(ref TMessage message, MessagingSite site, Activity? previous)
+    public static MessagingOperation Begin<TMessage>(ref TMessage message, MessagingSite site, Activity? previous)
         where TMessage : struct, IOutgoingMessage
     {
         if (!Prepare(ref message, out var state, out var userContext))
         {
-            return null;
+            // No span work: the send is still counted and timed while a meter listens.
+            return MessagingMetrics.SendEnabled && HasMessage(message)
+                ? MessagingOperation.Start(null, site, OperationKind.Send, Destination(message), 1)
+                : default;
         }
 
-        var activity = MessagingSpans.StartSend(site.System, Destination(message), site.Template, userContext);
+        var destination = Destination(message);
+        var activity = MessagingSpans.StartSend(site.System, destination, site.Template, userContext);
         if (activity is not null && activity.IsAllDataRequested)
         {
             RecordAttributes(message, activity, site);
@@ -38,7 +44,7 @@ internal static class SendSpan
         // Our span's context, or the ambient one when our span was not created: the chain stays unbroken.
         var context = activity?.Context ?? previous?.Context ?? default;
         Inject(ref message, state, context);
-        return activity;
+        return MessagingOperation.Start(activity, site, OperationKind.Send, destination, 1);
     }
 
     /// <summary>Whether the send needs tracing work; sets the headers' state when it does.</summary>
@@ -119,6 +125,19 @@ internal static class SendSpan
         catch (Exception)
         {
             // The message goes out without context rather than the send failing.
+        }
+    }
+
+    private static bool HasMessage<TMessage>(in TMessage message)
+        where TMessage : struct, IOutgoingMessage
+    {
+        try
+        {
+            return message.HasMessage;
+        }
+        catch (Exception)
+        {
+            return false;
         }
     }
 

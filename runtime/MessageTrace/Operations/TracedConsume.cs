@@ -16,7 +16,7 @@ public static class TracedConsume
     public static Task<List<TMessage>> ReceiveAsync<TMessage, TAdapter, TArgs>(MessagingSite site, TAdapter adapter, TArgs args, Func<TArgs, Task<List<TMessage>>> receive)
         where TAdapter : struct, IIncomingMessages<TMessage>
     {
-        if (!MessageTraceSource.Source.HasListeners())
+        if (IsOff)
         {
             return receive(args);
         }
@@ -28,23 +28,23 @@ public static class TracedConsume
     public static Task SettleAsync<TMessage, TAdapter, TArgs>(MessagingSite site, string operationName, TAdapter adapter, TMessage message, TArgs args, Func<TMessage, TArgs, Task> settle)
         where TAdapter : struct, IIncomingMessages<TMessage>
     {
-        if (!MessageTraceSource.Source.HasListeners())
+        if (IsOff)
         {
             return settle(message, args);
         }
 
         var previous = Activity.Current;
-        var activity = ProcessSpan.StartSettle<TMessage, TAdapter>(site, operationName, message);
-        if (activity is null)
+        var operation = ProcessSpan.StartSettle<TMessage, TAdapter>(site, operationName, message);
+        if (operation.IsNone)
         {
             return settle(message, args);
         }
 
         try
         {
-            return SpanCompletion.StopWhenDone(settle(message, args), activity);
+            return SpanCompletion.StopWhenDone(settle(message, args), operation);
         }
-        catch (Exception exception) when (SpanFailure.RecordAndStop(activity, exception))
+        catch (Exception exception) when (operation.FailAndStop(exception))
         {
             throw;
         }
@@ -54,33 +54,36 @@ public static class TracedConsume
         }
     }
 
+    /// <summary>Whether a pull or settle call has nothing to do: no tracer and no meter listens.</summary>
+    private static bool IsOff => !MessageTraceSource.Source.HasListeners() && !MessagingMetrics.ClientEnabled;
+
     private static async Task<List<TMessage>> ReceiveTraced<TMessage, TAdapter, TArgs>(MessagingSite site, TArgs args, Func<TArgs, Task<List<TMessage>>> receive)
         where TAdapter : struct, IIncomingMessages<TMessage>
     {
-        // The span is created only once messages arrived, yet covers the whole pull.
+        // The span is created only once messages arrived, yet covers the whole pull; metrics without a
+        // span time the pull themselves.
         var startTime = DateTimeOffset.UtcNow;
+        long startTimestamp = MessagingMetrics.ClientEnabled ? Stopwatch.GetTimestamp() : 0;
         List<TMessage> messages;
         try
         {
             messages = await receive(args).ConfigureAwait(false);
         }
-        catch (Exception exception) when (RecordFailedReceive<TMessage, TAdapter>(site, exception, startTime))
+        catch (Exception exception) when (ProcessSpan.StartBatch<TMessage, TAdapter>(site, null, OperationKind.Receive, startTime, startTimestamp).FailAndStop(exception))
         {
             throw;
         }
 
         if (messages is { Count: > 0 })
         {
-            ProcessSpan.StartBatch<TMessage, TAdapter>(site, messages, MessagingOperationTypes.Receive, ActivityKind.Client, startTime)?.Stop();
+            ProcessSpan.StartBatch<TMessage, TAdapter>(site, messages, OperationKind.Receive, startTime, startTimestamp).Stop();
+        }
+        else if (startTimestamp != 0)
+        {
+            // An empty pull has no span, but it took time: its duration is recorded, no message counted.
+            MessagingOperation.Start(null, site, OperationKind.Receive, destination: null, messageCount: 0, startTimestamp: startTimestamp).Stop();
         }
 
         return messages;
-    }
-
-    private static bool RecordFailedReceive<TMessage, TAdapter>(MessagingSite site, Exception exception, DateTimeOffset startTime)
-        where TAdapter : struct, IIncomingMessages<TMessage>
-    {
-        var activity = ProcessSpan.StartBatch<TMessage, TAdapter>(site, null, MessagingOperationTypes.Receive, ActivityKind.Client, startTime);
-        return SpanFailure.RecordAndStop(activity, exception);
     }
 }

@@ -17,91 +17,91 @@ public static class TracedHandler
     public static TResult Invoke<TMessage, TAdapter, TArgs, TResult>(MessagingSite site, TAdapter adapter, TMessage message, TArgs args, Func<TMessage, TArgs, TResult> handler)
         where TAdapter : struct, IIncomingMessages<TMessage>
     {
-        if (!MessageTraceSource.Source.HasListeners())
+        if (IsOff)
         {
             return handler(message, args);
         }
 
         var previous = Activity.Current;
-        var activity = ProcessSpan.StartSingle<TMessage, TAdapter>(site, message, out var baggage);
-        return activity is null ? handler(message, args) : HandlerRun.Value(activity, previous, baggage, message, args, handler, default(HandlerResult<TMessage, TAdapter>));
+        var operation = ProcessSpan.StartSingle<TMessage, TAdapter>(site, message, out var baggage);
+        return operation.IsNone ? handler(message, args) : HandlerRun.Value(operation, previous, baggage, message, args, handler, default(HandlerResult<TMessage, TAdapter>));
     }
 
     /// <summary>A handler of one message returning nothing.</summary>
     public static void InvokeVoid<TMessage, TAdapter, TArgs>(MessagingSite site, TAdapter adapter, TMessage message, TArgs args, Action<TMessage, TArgs> handler)
         where TAdapter : struct, IIncomingMessages<TMessage>
     {
-        if (!MessageTraceSource.Source.HasListeners())
+        if (IsOff)
         {
             handler(message, args);
             return;
         }
 
         var previous = Activity.Current;
-        var activity = ProcessSpan.StartSingle<TMessage, TAdapter>(site, message, out var baggage);
-        if (activity is null)
+        var operation = ProcessSpan.StartSingle<TMessage, TAdapter>(site, message, out var baggage);
+        if (operation.IsNone)
         {
             handler(message, args);
             return;
         }
 
-        HandlerRun.Void(activity, previous, baggage, message, args, handler);
+        HandlerRun.Void(operation, previous, baggage, message, args, handler);
     }
 
     /// <summary>A handler of one message returning <see cref="Task"/>.</summary>
     public static Task InvokeAsync<TMessage, TAdapter, TArgs>(MessagingSite site, TAdapter adapter, TMessage message, TArgs args, Func<TMessage, TArgs, Task> handler)
         where TAdapter : struct, IIncomingMessages<TMessage>
     {
-        if (!MessageTraceSource.Source.HasListeners())
+        if (IsOff)
         {
             return handler(message, args);
         }
 
         var previous = Activity.Current;
-        var activity = ProcessSpan.StartSingle<TMessage, TAdapter>(site, message, out var baggage);
-        return activity is null ? handler(message, args) : HandlerRun.Task(activity, previous, baggage, message, args, handler);
+        var operation = ProcessSpan.StartSingle<TMessage, TAdapter>(site, message, out var baggage);
+        return operation.IsNone ? handler(message, args) : HandlerRun.Task(operation, previous, baggage, message, args, handler);
     }
 
     /// <summary>A handler of one message returning <see cref="Task{TResult}"/>.</summary>
     public static Task<TResult> InvokeAsync<TMessage, TAdapter, TArgs, TResult>(MessagingSite site, TAdapter adapter, TMessage message, TArgs args, Func<TMessage, TArgs, Task<TResult>> handler)
         where TAdapter : struct, IIncomingMessages<TMessage>
     {
-        if (!MessageTraceSource.Source.HasListeners())
+        if (IsOff)
         {
             return handler(message, args);
         }
 
         var previous = Activity.Current;
-        var activity = ProcessSpan.StartSingle<TMessage, TAdapter>(site, message, out var baggage);
-        return activity is null ? handler(message, args) : HandlerRun.TaskOf(activity, previous, baggage, message, args, handler, default(HandlerResult<TMessage, TAdapter>));
+        var operation = ProcessSpan.StartSingle<TMessage, TAdapter>(site, message, out var baggage);
+        return operation.IsNone ? handler(message, args) : HandlerRun.TaskOf(operation, previous, baggage, message, args, handler, default(HandlerResult<TMessage, TAdapter>));
     }
 
     /// <summary>A handler of one message returning <see cref="ValueTask"/>.</summary>
     public static ValueTask InvokeAsync<TMessage, TAdapter, TArgs>(MessagingSite site, TAdapter adapter, TMessage message, TArgs args, Func<TMessage, TArgs, ValueTask> handler)
         where TAdapter : struct, IIncomingMessages<TMessage>
     {
-        if (!MessageTraceSource.Source.HasListeners())
+        if (IsOff)
         {
             return handler(message, args);
         }
 
         var previous = Activity.Current;
-        var activity = ProcessSpan.StartSingle<TMessage, TAdapter>(site, message, out var baggage);
-        return activity is null ? handler(message, args) : HandlerRun.ValueTask(activity, previous, baggage, message, args, handler);
+        var operation = ProcessSpan.StartSingle<TMessage, TAdapter>(site, message, out var baggage);
+        return operation.IsNone ? handler(message, args) : HandlerRun.ValueTask(operation, previous, baggage, message, args, handler);
     }
 
     /// <summary>A handler of one message returning <see cref="ValueTask{TResult}"/>.</summary>
     public static ValueTask<TResult> InvokeAsync<TMessage, TAdapter, TArgs, TResult>(MessagingSite site, TAdapter adapter, TMessage message, TArgs args, Func<TMessage, TArgs, ValueTask<TResult>> handler)
         where TAdapter : struct, IIncomingMessages<TMessage>
     {
-        if (!MessageTraceSource.Source.HasListeners())
+        if (IsOff)
         {
             return handler(message, args);
         }
 
         var previous = Activity.Current;
-        var activity = ProcessSpan.StartSingle<TMessage, TAdapter>(site, message, out var baggage);
-        return activity is null ? handler(message, args) : HandlerRun.ValueTaskOf(activity, previous, baggage, message, args, handler, default(HandlerResult<TMessage, TAdapter>));
+        var operation = ProcessSpan.StartSingle<TMessage, TAdapter>(site, message, out var baggage);
+        return operation.IsNone ? handler(message, args) : HandlerRun.ValueTaskOf(operation, previous, baggage, message, args, handler, default(HandlerResult<TMessage, TAdapter>));
     }
 
     /// <summary>
@@ -112,107 +112,105 @@ public static class TracedHandler
     public static TResult InvokeBatch<TMessage, TAdapter, TArgs, TResult>(MessagingSite site, TAdapter adapter, IEnumerable<TMessage>? messages, TArgs args, Func<IEnumerable<TMessage>?, TArgs, TResult> handler, bool readOnce = false)
         where TAdapter : struct, IIncomingMessages<TMessage>
     {
-        if (!MessageTraceSource.Source.HasListeners())
+        if (IsOff)
         {
             return handler(messages, args);
         }
 
         var previous = Activity.Current;
-        var activity = StartBatch<TMessage, TAdapter>(site, ref messages, readOnce);
-        return activity is null ? handler(messages, args) : HandlerRun.Value(activity, previous, default, messages, args, handler, default(HandlerResult<TMessage, TAdapter>));
+        var operation = StartBatch<TMessage, TAdapter>(site, ref messages, readOnce);
+        return operation.IsNone ? handler(messages, args) : HandlerRun.Value(operation, previous, default, messages, args, handler, default(HandlerResult<TMessage, TAdapter>));
     }
 
     /// <summary>A handler of a batch returning nothing.</summary>
     public static void InvokeBatchVoid<TMessage, TAdapter, TArgs>(MessagingSite site, TAdapter adapter, IEnumerable<TMessage>? messages, TArgs args, Action<IEnumerable<TMessage>?, TArgs> handler, bool readOnce = false)
         where TAdapter : struct, IIncomingMessages<TMessage>
     {
-        if (!MessageTraceSource.Source.HasListeners())
+        if (IsOff)
         {
             handler(messages, args);
             return;
         }
 
         var previous = Activity.Current;
-        var activity = StartBatch<TMessage, TAdapter>(site, ref messages, readOnce);
-        if (activity is null)
+        var operation = StartBatch<TMessage, TAdapter>(site, ref messages, readOnce);
+        if (operation.IsNone)
         {
             handler(messages, args);
             return;
         }
 
-        HandlerRun.Void(activity, previous, default, messages, args, handler);
+        HandlerRun.Void(operation, previous, default, messages, args, handler);
     }
 
     /// <summary>A handler of a batch returning <see cref="Task"/>.</summary>
     public static Task InvokeBatchAsync<TMessage, TAdapter, TArgs>(MessagingSite site, TAdapter adapter, IEnumerable<TMessage>? messages, TArgs args, Func<IEnumerable<TMessage>?, TArgs, Task> handler, bool readOnce = false)
         where TAdapter : struct, IIncomingMessages<TMessage>
     {
-        if (!MessageTraceSource.Source.HasListeners())
+        if (IsOff)
         {
             return handler(messages, args);
         }
 
         var previous = Activity.Current;
-        var activity = StartBatch<TMessage, TAdapter>(site, ref messages, readOnce);
-        return activity is null ? handler(messages, args) : HandlerRun.Task(activity, previous, default, messages, args, handler);
+        var operation = StartBatch<TMessage, TAdapter>(site, ref messages, readOnce);
+        return operation.IsNone ? handler(messages, args) : HandlerRun.Task(operation, previous, default, messages, args, handler);
     }
 
     /// <summary>A handler of a batch returning <see cref="Task{TResult}"/>.</summary>
     public static Task<TResult> InvokeBatchAsync<TMessage, TAdapter, TArgs, TResult>(MessagingSite site, TAdapter adapter, IEnumerable<TMessage>? messages, TArgs args, Func<IEnumerable<TMessage>?, TArgs, Task<TResult>> handler, bool readOnce = false)
         where TAdapter : struct, IIncomingMessages<TMessage>
     {
-        if (!MessageTraceSource.Source.HasListeners())
+        if (IsOff)
         {
             return handler(messages, args);
         }
 
         var previous = Activity.Current;
-        var activity = StartBatch<TMessage, TAdapter>(site, ref messages, readOnce);
-        return activity is null ? handler(messages, args) : HandlerRun.TaskOf(activity, previous, default, messages, args, handler, default(HandlerResult<TMessage, TAdapter>));
+        var operation = StartBatch<TMessage, TAdapter>(site, ref messages, readOnce);
+        return operation.IsNone ? handler(messages, args) : HandlerRun.TaskOf(operation, previous, default, messages, args, handler, default(HandlerResult<TMessage, TAdapter>));
     }
 
     /// <summary>A handler of a batch returning <see cref="ValueTask"/>.</summary>
     public static ValueTask InvokeBatchAsync<TMessage, TAdapter, TArgs>(MessagingSite site, TAdapter adapter, IEnumerable<TMessage>? messages, TArgs args, Func<IEnumerable<TMessage>?, TArgs, ValueTask> handler, bool readOnce = false)
         where TAdapter : struct, IIncomingMessages<TMessage>
     {
-        if (!MessageTraceSource.Source.HasListeners())
+        if (IsOff)
         {
             return handler(messages, args);
         }
 
         var previous = Activity.Current;
-        var activity = StartBatch<TMessage, TAdapter>(site, ref messages, readOnce);
-        return activity is null ? handler(messages, args) : HandlerRun.ValueTask(activity, previous, default, messages, args, handler);
+        var operation = StartBatch<TMessage, TAdapter>(site, ref messages, readOnce);
+        return operation.IsNone ? handler(messages, args) : HandlerRun.ValueTask(operation, previous, default, messages, args, handler);
     }
 
     /// <summary>A handler of a batch returning <see cref="ValueTask{TResult}"/>.</summary>
     public static ValueTask<TResult> InvokeBatchAsync<TMessage, TAdapter, TArgs, TResult>(MessagingSite site, TAdapter adapter, IEnumerable<TMessage>? messages, TArgs args, Func<IEnumerable<TMessage>?, TArgs, ValueTask<TResult>> handler, bool readOnce = false)
         where TAdapter : struct, IIncomingMessages<TMessage>
     {
-        if (!MessageTraceSource.Source.HasListeners())
+        if (IsOff)
         {
             return handler(messages, args);
         }
 
         var previous = Activity.Current;
-        var activity = StartBatch<TMessage, TAdapter>(site, ref messages, readOnce);
-        return activity is null ? handler(messages, args) : HandlerRun.ValueTaskOf(activity, previous, default, messages, args, handler, default(HandlerResult<TMessage, TAdapter>));
+        var operation = StartBatch<TMessage, TAdapter>(site, ref messages, readOnce);
+        return operation.IsNone ? handler(messages, args) : HandlerRun.ValueTaskOf(operation, previous, default, messages, args, handler, default(HandlerResult<TMessage, TAdapter>));
     }
 
-    private static Activity? StartBatch<TMessage, TAdapter>(MessagingSite site, ref IEnumerable<TMessage>? messages, bool readOnce)
+    /// <summary>Whether a handler call has nothing to do: no tracer and no meter listens.</summary>
+    internal static bool IsOff => !MessageTraceSource.Source.HasListeners() && !MessagingMetrics.ProcessEnabled;
+
+    private static MessagingOperation StartBatch<TMessage, TAdapter>(MessagingSite site, ref IEnumerable<TMessage>? messages, bool readOnce)
         where TAdapter : struct, IIncomingMessages<TMessage>
     {
-        if (!MessageTraceSource.Source.HasListeners())
-        {
-            return null;
-        }
-
         if (readOnce)
         {
-            // Building the links enumerates the batch: a single-pass sequence is read once, into a list.
+            // Building the links or counting enumerates the batch: a single-pass sequence is read once, into a list.
             messages = MessageBatch.ReadOnce(messages);
         }
 
-        return ProcessSpan.StartBatch<TMessage, TAdapter>(site, messages, MessagingOperationTypes.Process, ActivityKind.Consumer);
+        return ProcessSpan.StartBatch<TMessage, TAdapter>(site, messages, OperationKind.Process);
     }
 }

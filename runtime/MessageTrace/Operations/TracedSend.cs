@@ -9,7 +9,8 @@ namespace MessageTrace;
 /// Each starts the send span and writes the creation context (<see cref="SendSpan"/>), calls the client
 /// through the generated <c>send</c> lambda with the message as prepared, records a failure without replacing the
 /// exception, ends the span when the call completes, and leaves the caller's current span as it was.
-/// With nothing listening and no ambient span the client is called directly, with nothing allocated.
+/// The metrics of the send are recorded where its span ends, also when the span is not sampled. With nothing
+/// listening (no tracer, no meter) and no ambient span the client is called directly, with nothing allocated.
 /// </summary>
 /// <remarks>
 /// <c>send</c> is a static lambda (cached once by the compiler) that makes the original call with the
@@ -27,17 +28,17 @@ public static class TracedSend
         }
 
         var previous = Activity.Current;
-        var activity = SendSpan.Begin(ref message, site, previous);
-        if (activity is null)
+        var operation = SendSpan.Begin(ref message, site, previous);
+        if (operation.IsNone)
         {
             return send(message, args);
         }
 
         try
         {
-            return SpanCompletion.StopWhenDone(send(message, args), activity, new SendResult<TMessage>(message));
+            return SpanCompletion.StopWhenDone(send(message, args), operation, new SendResult<TMessage>(message));
         }
-        catch (Exception exception) when (SpanFailure.RecordAndStop(activity, exception))
+        catch (Exception exception) when (operation.FailAndStop(exception))
         {
             throw;
         }
@@ -58,17 +59,17 @@ public static class TracedSend
         }
 
         var previous = Activity.Current;
-        var activity = SendSpan.Begin(ref message, site, previous);
-        if (activity is null)
+        var operation = SendSpan.Begin(ref message, site, previous);
+        if (operation.IsNone)
         {
             return send(message, args);
         }
 
         try
         {
-            return SpanCompletion.StopWhenDone(send(message, args), activity);
+            return SpanCompletion.StopWhenDone(send(message, args), operation);
         }
-        catch (Exception exception) when (SpanFailure.RecordAndStop(activity, exception))
+        catch (Exception exception) when (operation.FailAndStop(exception))
         {
             throw;
         }
@@ -88,17 +89,17 @@ public static class TracedSend
         }
 
         var previous = Activity.Current;
-        var activity = SendSpan.Begin(ref message, site, previous);
-        if (activity is null)
+        var operation = SendSpan.Begin(ref message, site, previous);
+        if (operation.IsNone)
         {
             return send(message, args);
         }
 
         try
         {
-            return SpanCompletion.StopWhenDone(send(message, args), activity, new SendResult<TMessage>(message));
+            return SpanCompletion.StopWhenDone(send(message, args), operation, new SendResult<TMessage>(message));
         }
-        catch (Exception exception) when (SpanFailure.RecordAndStop(activity, exception))
+        catch (Exception exception) when (operation.FailAndStop(exception))
         {
             throw;
         }
@@ -118,17 +119,17 @@ public static class TracedSend
         }
 
         var previous = Activity.Current;
-        var activity = SendSpan.Begin(ref message, site, previous);
-        if (activity is null)
+        var operation = SendSpan.Begin(ref message, site, previous);
+        if (operation.IsNone)
         {
             return send(message, args);
         }
 
         try
         {
-            return SpanCompletion.StopWhenDone(send(message, args), activity);
+            return SpanCompletion.StopWhenDone(send(message, args), operation);
         }
-        catch (Exception exception) when (SpanFailure.RecordAndStop(activity, exception))
+        catch (Exception exception) when (operation.FailAndStop(exception))
         {
             throw;
         }
@@ -148,17 +149,17 @@ public static class TracedSend
         }
 
         var previous = Activity.Current;
-        var activity = SendSpan.Begin(ref message, site, previous);
-        if (activity is null)
+        var operation = SendSpan.Begin(ref message, site, previous);
+        if (operation.IsNone)
         {
             return send(message, args);
         }
 
         try
         {
-            return SpanCompletion.StopAfter(send(message, args), activity, new SendResult<TMessage>(message));
+            return SpanCompletion.StopAfter(send(message, args), operation, new SendResult<TMessage>(message));
         }
-        catch (Exception exception) when (SpanFailure.RecordAndStop(activity, exception))
+        catch (Exception exception) when (operation.FailAndStop(exception))
         {
             throw;
         }
@@ -179,8 +180,8 @@ public static class TracedSend
         }
 
         var previous = Activity.Current;
-        var activity = SendSpan.Begin(ref message, site, previous);
-        if (activity is null)
+        var operation = SendSpan.Begin(ref message, site, previous);
+        if (operation.IsNone)
         {
             send(message, args);
             return;
@@ -189,9 +190,9 @@ public static class TracedSend
         try
         {
             send(message, args);
-            activity.Stop();
+            operation.Stop();
         }
-        catch (Exception exception) when (SpanFailure.RecordAndStop(activity, exception))
+        catch (Exception exception) when (operation.FailAndStop(exception))
         {
             throw;
         }

@@ -22,32 +22,27 @@ public static class TracedStructHandler
     public static TResult Invoke<TReceiver, TMessage, TAdapter, TArgs, TResult>(MessagingSite site, TAdapter adapter, ref TReceiver receiver, TMessage message, TArgs args, ReceiverFunc<TReceiver, TMessage, TArgs, TResult> handler)
         where TAdapter : struct, IIncomingMessages<TMessage>
     {
-        if (!MessageTraceSource.Source.HasListeners())
-        {
-            return handler(ref receiver, message, args);
-        }
-
-        var previous = Activity.Current;
-        var activity = ProcessSpan.StartSingle<TMessage, TAdapter>(site, message, out var baggage);
-        if (activity is null)
+        var operation = Start<TMessage, TAdapter>(site, message, out var previous, out var baggage);
+        if (operation.IsNone)
         {
             return handler(ref receiver, message, args);
         }
 
         var scope = HandlerRun.Enter(baggage);
+        string? errorType = null;
         try
         {
             var result = handler(ref receiver, message, args);
-            SpanCompletion.Record(activity, result, default(HandlerResult<TMessage, TAdapter>));
+            errorType = SpanCompletion.Record(operation.Activity, result, default(HandlerResult<TMessage, TAdapter>));
             return result;
         }
-        catch (Exception exception) when (SpanFailure.Record(activity, exception))
+        catch (Exception exception) when (operation.Fail(exception, ref errorType))
         {
             throw;
         }
         finally
         {
-            activity.Stop();
+            operation.Stop(errorType);
             HandlerRun.Exit(previous, scope);
         }
     }
@@ -56,32 +51,26 @@ public static class TracedStructHandler
     public static void InvokeVoid<TReceiver, TMessage, TAdapter, TArgs>(MessagingSite site, TAdapter adapter, ref TReceiver receiver, TMessage message, TArgs args, ReceiverAction<TReceiver, TMessage, TArgs> handler)
         where TAdapter : struct, IIncomingMessages<TMessage>
     {
-        if (!MessageTraceSource.Source.HasListeners())
-        {
-            handler(ref receiver, message, args);
-            return;
-        }
-
-        var previous = Activity.Current;
-        var activity = ProcessSpan.StartSingle<TMessage, TAdapter>(site, message, out var baggage);
-        if (activity is null)
+        var operation = Start<TMessage, TAdapter>(site, message, out var previous, out var baggage);
+        if (operation.IsNone)
         {
             handler(ref receiver, message, args);
             return;
         }
 
         var scope = HandlerRun.Enter(baggage);
+        string? errorType = null;
         try
         {
             handler(ref receiver, message, args);
         }
-        catch (Exception exception) when (SpanFailure.Record(activity, exception))
+        catch (Exception exception) when (operation.Fail(exception, ref errorType))
         {
             throw;
         }
         finally
         {
-            activity.Stop();
+            operation.Stop(errorType);
             HandlerRun.Exit(previous, scope);
         }
     }
@@ -90,8 +79,8 @@ public static class TracedStructHandler
     public static Task InvokeAsync<TReceiver, TMessage, TAdapter, TArgs>(MessagingSite site, TAdapter adapter, ref TReceiver receiver, TMessage message, TArgs args, ReceiverFunc<TReceiver, TMessage, TArgs, Task> handler)
         where TAdapter : struct, IIncomingMessages<TMessage>
     {
-        var activity = Start<TMessage, TAdapter>(site, message, out var previous, out var baggage);
-        if (activity is null)
+        var operation = Start<TMessage, TAdapter>(site, message, out var previous, out var baggage);
+        if (operation.IsNone)
         {
             return handler(ref receiver, message, args);
         }
@@ -99,9 +88,9 @@ public static class TracedStructHandler
         var scope = HandlerRun.Enter(baggage);
         try
         {
-            return SpanCompletion.StopWhenDone(handler(ref receiver, message, args), activity);
+            return SpanCompletion.StopWhenDone(handler(ref receiver, message, args), operation);
         }
-        catch (Exception exception) when (SpanFailure.RecordAndStop(activity, exception))
+        catch (Exception exception) when (operation.FailAndStop(exception))
         {
             throw;
         }
@@ -115,8 +104,8 @@ public static class TracedStructHandler
     public static Task<TResult> InvokeAsync<TReceiver, TMessage, TAdapter, TArgs, TResult>(MessagingSite site, TAdapter adapter, ref TReceiver receiver, TMessage message, TArgs args, ReceiverFunc<TReceiver, TMessage, TArgs, Task<TResult>> handler)
         where TAdapter : struct, IIncomingMessages<TMessage>
     {
-        var activity = Start<TMessage, TAdapter>(site, message, out var previous, out var baggage);
-        if (activity is null)
+        var operation = Start<TMessage, TAdapter>(site, message, out var previous, out var baggage);
+        if (operation.IsNone)
         {
             return handler(ref receiver, message, args);
         }
@@ -124,9 +113,9 @@ public static class TracedStructHandler
         var scope = HandlerRun.Enter(baggage);
         try
         {
-            return SpanCompletion.StopWhenDone(handler(ref receiver, message, args), activity, default(HandlerResult<TMessage, TAdapter>));
+            return SpanCompletion.StopWhenDone(handler(ref receiver, message, args), operation, default(HandlerResult<TMessage, TAdapter>));
         }
-        catch (Exception exception) when (SpanFailure.RecordAndStop(activity, exception))
+        catch (Exception exception) when (operation.FailAndStop(exception))
         {
             throw;
         }
@@ -140,8 +129,8 @@ public static class TracedStructHandler
     public static ValueTask InvokeAsync<TReceiver, TMessage, TAdapter, TArgs>(MessagingSite site, TAdapter adapter, ref TReceiver receiver, TMessage message, TArgs args, ReceiverFunc<TReceiver, TMessage, TArgs, ValueTask> handler)
         where TAdapter : struct, IIncomingMessages<TMessage>
     {
-        var activity = Start<TMessage, TAdapter>(site, message, out var previous, out var baggage);
-        if (activity is null)
+        var operation = Start<TMessage, TAdapter>(site, message, out var previous, out var baggage);
+        if (operation.IsNone)
         {
             return handler(ref receiver, message, args);
         }
@@ -149,9 +138,9 @@ public static class TracedStructHandler
         var scope = HandlerRun.Enter(baggage);
         try
         {
-            return SpanCompletion.StopWhenDone(handler(ref receiver, message, args), activity);
+            return SpanCompletion.StopWhenDone(handler(ref receiver, message, args), operation);
         }
-        catch (Exception exception) when (SpanFailure.RecordAndStop(activity, exception))
+        catch (Exception exception) when (operation.FailAndStop(exception))
         {
             throw;
         }
@@ -165,8 +154,8 @@ public static class TracedStructHandler
     public static ValueTask<TResult> InvokeAsync<TReceiver, TMessage, TAdapter, TArgs, TResult>(MessagingSite site, TAdapter adapter, ref TReceiver receiver, TMessage message, TArgs args, ReceiverFunc<TReceiver, TMessage, TArgs, ValueTask<TResult>> handler)
         where TAdapter : struct, IIncomingMessages<TMessage>
     {
-        var activity = Start<TMessage, TAdapter>(site, message, out var previous, out var baggage);
-        if (activity is null)
+        var operation = Start<TMessage, TAdapter>(site, message, out var previous, out var baggage);
+        if (operation.IsNone)
         {
             return handler(ref receiver, message, args);
         }
@@ -174,9 +163,9 @@ public static class TracedStructHandler
         var scope = HandlerRun.Enter(baggage);
         try
         {
-            return SpanCompletion.StopWhenDone(handler(ref receiver, message, args), activity, default(HandlerResult<TMessage, TAdapter>));
+            return SpanCompletion.StopWhenDone(handler(ref receiver, message, args), operation, default(HandlerResult<TMessage, TAdapter>));
         }
-        catch (Exception exception) when (SpanFailure.RecordAndStop(activity, exception))
+        catch (Exception exception) when (operation.FailAndStop(exception))
         {
             throw;
         }
@@ -186,14 +175,14 @@ public static class TracedStructHandler
         }
     }
 
-    private static Activity? Start<TMessage, TAdapter>(MessagingSite site, TMessage message, out Activity? previous, out OpenTelemetry.Baggage baggage)
+    private static MessagingOperation Start<TMessage, TAdapter>(MessagingSite site, TMessage message, out Activity? previous, out OpenTelemetry.Baggage baggage)
         where TAdapter : struct, IIncomingMessages<TMessage>
     {
         previous = null;
         baggage = default;
-        if (!MessageTraceSource.Source.HasListeners())
+        if (TracedHandler.IsOff)
         {
-            return null;
+            return default;
         }
 
         previous = Activity.Current;
