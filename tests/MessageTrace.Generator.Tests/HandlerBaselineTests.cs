@@ -218,6 +218,29 @@ public sealed class HandlerBaselineTests
         """);
 
     [Fact]
+    public void HandlerCallsAfterATracedReceiveCountNoSecondDelivery() => Verify(nameof(HandlerCallsAfterATracedReceiveCountNoSecondDelivery), Usings + """
+        namespace Shop;
+
+        public sealed class Stock
+        {
+            [TracedHandler(ConsumerGroup = "stock")]
+            public void Handle(MessageView view) { }
+        }
+
+        public sealed class Poller(SimpleConsumer consumer, Stock stock)
+        {
+            [TracedConsumer(ConsumerGroup = "stock")]
+            public async Task PollAsync()
+            {
+                var views = await consumer.Receive(16, TimeSpan.FromSeconds(15));
+                views.ForEach(view => stock.Handle(view));
+            }
+
+            public void Replay(MessageView view) => stock.Handle(view);
+        }
+        """);
+
+    [Fact]
     public void HandlerWithoutMessageParameterGeneratesNothing()
     {
         var run = GeneratorRun.Run(TestCompilation.Create(Usings + """

@@ -20,9 +20,10 @@ internal static class HandlerEmitter
         // may say the handler is not reachable by name. Each side keeps its own.
         var called = calls
             .Where(c => c.Handler.Message.ProfileId == profile.Id && c.Handler.Access != HandlerAccess.Unreachable)
-            .GroupBy(static c => c.HandlerKey)
-            .Select(static g => (Handler: g.First().Handler, Calls: g.OrderBy(static c => c.Location.Display, System.StringComparer.Ordinal).ThenBy(static c => c.Location.Data, System.StringComparer.Ordinal).ToList()))
+            .GroupBy(static c => (c.HandlerKey, c.AfterTracedReceive))
+            .Select(static g => (Handler: g.First().Handler, AfterReceive: g.Key.AfterTracedReceive, Calls: g.OrderBy(static c => c.Location.Display, System.StringComparer.Ordinal).ThenBy(static c => c.Location.Data, System.StringComparer.Ordinal).ToList()))
             .OrderBy(static g => g.Handler.Key, System.StringComparer.Ordinal)
+            .ThenBy(static g => g.AfterReceive)
             .ToList();
         var registered = registrations
             .Where(r => r.Handler.Message.ProfileId == profile.Id && r.Handler.Arity == MessageArity.Single)
@@ -43,7 +44,7 @@ internal static class HandlerEmitter
         string className = profile.Id + "HandlerInterceptors";
         var fields = new SiteFields();
         var members = new SourceWriter();
-        foreach (var (handler, handlerCalls) in called)
+        foreach (var (handler, afterReceive, handlerCalls) in called)
         {
             members.Line();
             foreach (var call in handlerCalls)
@@ -51,7 +52,9 @@ internal static class HandlerEmitter
                 GeneratedFile.WriteInterceptsLocation(members, call.Location);
             }
 
-            WriteInterceptor(members, handler, fields.ForConsumer(handler.Message.System, handler.Options));
+            // Calls after a traced receive get their own interceptor and site: the receive counted the delivery.
+            string name = StableNames.Handler(handler) + (afterReceive ? "_AfterReceive" : string.Empty);
+            WriteInterceptor(members, handler, name, fields.ForConsumer(handler.Message.System, handler.Options, countsConsumedMessages: !afterReceive));
         }
 
         var decorators = new SourceWriter();
@@ -78,7 +81,7 @@ internal static class HandlerEmitter
         var writer = new SourceWriter();
         GeneratedFile.WriteHeader(writer);
         GeneratedFile.WriteInterceptsLocationAttribute(writer);
-        foreach (var (handler, _) in called.Where(static c => c.Handler.Access == HandlerAccess.Bridge))
+        foreach (var handler in called.Where(static c => c.Handler.Access == HandlerAccess.Bridge).Select(static c => c.Handler).Distinct())
         {
             BridgeEmitter.Write(writer, handler);
         }
@@ -99,14 +102,14 @@ internal static class HandlerEmitter
         return writer.ToString();
     }
 
-    private static void WriteInterceptor(SourceWriter writer, HandlerModel handler, string siteField)
+    private static void WriteInterceptor(SourceWriter writer, HandlerModel handler, string interceptorName, string siteField)
     {
         var signature = handler.Signature;
         // A struct receiver comes by ref (in for a read-only handler), as the compiler requires; the runtime gets a copy, which the parser allows only where it changes nothing.
         string receiver = handler.IsStatic ? string.Empty : "this " + handler.ReceiverRefKind + signature.ReceiverType + " receiver" + (signature.Parameters.Count > 0 ? ", " : string.Empty);
         // An extension handler may be called in reduced form (message.Handle()): its interceptor must be an extension too.
         string thisModifier = handler.IsStatic && signature.IsExtension ? "this " : string.Empty;
-        writer.Line($"public static {signature.ReturnType} {StableNames.Handler(handler)}{SignatureText.TypeParameters(signature)}({receiver}{thisModifier}{SignatureText.Parameters(signature)})");
+        writer.Line($"public static {signature.ReturnType} {interceptorName}{SignatureText.TypeParameters(signature)}({receiver}{thisModifier}{SignatureText.Parameters(signature)})");
         SignatureText.WriteConstraints(writer, signature);
         string name = handler.Access == HandlerAccess.Bridge ? StableNames.Bridge(handler) : signature.MethodName;
         if (handler.ReceiverByRef)

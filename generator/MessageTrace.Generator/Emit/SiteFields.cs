@@ -13,11 +13,12 @@ internal sealed class SiteFields
 
     /// <summary>The options of a send: what a send span records.</summary>
     public string ForSend(string system, ScopeOptions options) =>
-        Name(system, options.Destination, consumerGroup: null, options.Namespace, options.RecordBodySize, parentPolicy: 0);
+        Name(system, options.Destination, consumerGroup: null, options.Namespace, options.RecordBodySize, parentPolicy: 0, countsConsumedMessages: true);
 
     /// <summary>The options of a handler or consumer: everything a process, receive or settle span records.</summary>
-    public string ForConsumer(string system, ScopeOptions options) =>
-        Name(system, options.Destination, options.ConsumerGroup, options.Namespace, options.RecordBodySize, options.ParentPolicy);
+    /// <param name="countsConsumedMessages">False for handler calls after a traced receive, which counted the delivery.</param>
+    public string ForConsumer(string system, ScopeOptions options, bool countsConsumedMessages = true) =>
+        Name(system, options.Destination, options.ConsumerGroup, options.Namespace, options.RecordBodySize, options.ParentPolicy, countsConsumedMessages);
 
     public void Write(SourceWriter writer)
     {
@@ -27,7 +28,7 @@ internal sealed class SiteFields
         }
     }
 
-    private string Name(string system, string? template, string? consumerGroup, string? messagingNamespace, bool recordBodySize, int parentPolicy)
+    private string Name(string system, string? template, string? consumerGroup, string? messagingNamespace, bool recordBodySize, int parentPolicy, bool countsConsumedMessages)
     {
         var arguments = new List<string> { Literals.String(system) };
         Add(arguments, "template", template);
@@ -41,6 +42,11 @@ internal sealed class SiteFields
         if (parentPolicy is 1 or 2)
         {
             arguments.Add("parentPolicy: global::MessageTrace.HandlerParentPolicy." + (parentPolicy == 1 ? "LinkOnly" : "CreationContextAlways"));
+        }
+
+        if (!countsConsumedMessages)
+        {
+            arguments.Add("countsConsumedMessages: false");
         }
 
         string creation = "new(" + string.Join(", ", arguments) + ")";

@@ -68,7 +68,11 @@ internal sealed record HandlerModel(
 /// A call of a traced handler that an interceptor replaces. It carries the handler's model, so the
 /// handling side is emitted from the calls alone, whichever file or assembly declares the handler.
 /// </summary>
-internal sealed record HandlerCall(HandlerModel Handler, InterceptLocation Location)
+/// <param name="AfterTracedReceive">
+/// Whether the call sits in the same method as a traced receive, which already counted the message as
+/// consumed: its process then records its duration but counts no delivery a second time.
+/// </param>
+internal sealed record HandlerCall(HandlerModel Handler, InterceptLocation Location, bool AfterTracedReceive = false)
 {
     public string HandlerKey => Handler.Key;
 }

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
 using MessageTrace.Generator.Parsing;
@@ -10,7 +11,8 @@ namespace MessageTrace.Generator.Pipeline;
 /// <summary>
 /// The one pass over a file's calls: each call the prefilter lets through is bound once and handed, with
 /// its method, to every parser it is a candidate for. Only traced verdicts are kept; the reasons for the
-/// others are the analyzers' to report, from the same parsers.
+/// others are the analyzers' to report, from the same parsers. A handler call written in the same method
+/// as a traced receive is marked, so the delivery the receive counted is not counted again.
 /// </summary>
 internal static class FileBinder
 {
@@ -28,6 +30,8 @@ internal static class FileBinder
         var handlerCalls = ImmutableArray.CreateBuilder<HandlerCall>();
         var registrations = ImmutableArray.CreateBuilder<RegistrationSite>();
         var consumerSites = ImmutableArray.CreateBuilder<ConsumerSite>();
+        var handlerCallMembers = new List<SyntaxNode>();
+        var receiveMembers = new HashSet<SyntaxNode>();
         foreach (var node in root.DescendantNodes())
         {
             if (node is not InvocationExpressionSyntax invocation)
@@ -61,6 +65,7 @@ internal static class FileBinder
             if ((kinds & CandidateKinds.HandlerCall) != 0 && HandlerCallParser.Classify(model, invocation, method, cancellationToken)?.Traced is { } handlerCall)
             {
                 handlerCalls.Add(handlerCall);
+                handlerCallMembers.Add(EnclosingMember(invocation));
             }
 
             if ((kinds & CandidateKinds.Registration) != 0 && RegistrationParser.Classify(model, invocation, method, cancellationToken)?.Traced is { } registration)
@@ -71,9 +76,42 @@ internal static class FileBinder
             if ((kinds & CandidateKinds.Consumer) != 0 && ConsumerSiteParser.Classify(model, invocation, method, cancellationToken)?.Traced is { } consumerSite)
             {
                 consumerSites.Add(consumerSite);
+                if (consumerSite.Operation == ConsumerOperation.Receive)
+                {
+                    receiveMembers.Add(EnclosingMember(invocation));
+                }
+            }
+        }
+
+        for (int i = 0; i < handlerCalls.Count; i++)
+        {
+            if (receiveMembers.Contains(handlerCallMembers[i]))
+            {
+                handlerCalls[i] = handlerCalls[i] with { AfterTracedReceive = true };
             }
         }
 
         return new FileCalls(new(sends.ToImmutable()), new(handlerCalls.ToImmutable()), new(registrations.ToImmutable()), new(consumerSites.ToImmutable()));
+    }
+
+    /// <summary>
+    /// The method (or local function, accessor, or the top-level statements) a call is written in; lambdas
+    /// inside it count as the same method, as a receive loop often hands messages to one.
+    /// </summary>
+    private static SyntaxNode EnclosingMember(SyntaxNode node)
+    {
+        for (var current = node.Parent; current is not null; current = current.Parent)
+        {
+            switch (current)
+            {
+                case GlobalStatementSyntax:
+                    return current.Parent ?? current;
+                case LocalFunctionStatementSyntax:
+                case MemberDeclarationSyntax:
+                    return current;
+            }
+        }
+
+        return node.SyntaxTree.GetRoot();
     }
 }
