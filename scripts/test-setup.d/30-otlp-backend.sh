@@ -6,13 +6,16 @@
 # The backend is the standalone Aspire dashboard, a self-contained executable shipped in the
 # NuGet package Aspire.Dashboard.Sdk.<rid>. The package is restored once into the normal
 # NuGet global packages folder (scripts/aspire-dashboard/AspireDashboardDownload.csproj);
-# later runs find it there. The dashboard keeps telemetry in memory only. It listens on three
-# free 127.0.0.1 ports, with no authentication (loopback only), and this hook exports:
+# later runs find it there. It listens on three free 127.0.0.1 ports, with no authentication
+# (loopback only). Its HTTP API serves spans and logs, not metrics, so the dashboard is started
+# with its run store on disk (persistence mode Run, in a private data directory removed at exit):
+# the tests read metric points from that store's SQLite database, read-only. This hook exports:
 #
 #   MESSAGETRACE_OTLP_ENDPOINT       http://127.0.0.1:PORT  OTLP/gRPC (the .NET OTLP exporter's default protocol)
 #   MESSAGETRACE_OTLP_PROTOCOL       grpc
 #   MESSAGETRACE_OTLP_HTTP_ENDPOINT  http://127.0.0.1:PORT  OTLP/HTTP protobuf (append /v1/traces)
 #   MESSAGETRACE_DASHBOARD_URL       http://127.0.0.1:PORT  UI (/traces) and read API (GET /api/telemetry/traces)
+#   MESSAGETRACE_DASHBOARD_DB        PATH/dashboard.db      the dashboard's run store (metric points)
 #
 # When MESSAGETRACE_OTLP_ENDPOINT and MESSAGETRACE_DASHBOARD_URL are both set already, the
 # hook starts nothing. MESSAGETRACE_ASPIRE_DASHBOARD_VERSION overrides the package version.
@@ -98,6 +101,8 @@ else
         ASPIRE_DASHBOARD_OTLP_ENDPOINT_URL="http://127.0.0.1:$mt_dashboard_grpc_port" \
         ASPIRE_DASHBOARD_OTLP_HTTP_ENDPOINT_URL="http://127.0.0.1:$mt_dashboard_http_port" \
         ASPIRE_DASHBOARD_UNSECURED_ALLOW_ANONYMOUS=true \
+        ASPIRE_DASHBOARD_PERSISTENCE_MODE=Run \
+        ASPIRE_DASHBOARD_DATA_DIRECTORY="$mt_dashboard_home/data" \
         Dashboard__Api__Enabled=true \
         Dashboard__Api__AuthMode=Unsecured \
         DOTNET_CLI_TELEMETRY_OPTOUT=1 \
@@ -111,9 +116,14 @@ else
     mt_dashboard_status=$(mt_dashboard_http_status "$mt_dashboard_ui_port" "/api/telemetry/traces?limit=1") || mt_dashboard_status=none
     [[ $mt_dashboard_status == 200 ]] ||
         die "the Aspire dashboard API answered $mt_dashboard_status to GET /api/telemetry/traces, not 200 (see $mt_dashboard_log)"
+    # The run store is created at start-up, one directory per run: data/runs/<start time>/.
+    mt_dashboard_db=$(find "$mt_dashboard_home/data/runs" -name dashboard.db -print -quit 2>/dev/null)
+    [[ -n $mt_dashboard_db ]] ||
+        die "the Aspire dashboard created no run store under $mt_dashboard_home/data/runs (see $mt_dashboard_log)"
+    export MESSAGETRACE_DASHBOARD_DB=$mt_dashboard_db
     export MESSAGETRACE_OTLP_ENDPOINT="http://127.0.0.1:$mt_dashboard_grpc_port"
     export MESSAGETRACE_OTLP_PROTOCOL=grpc
     export MESSAGETRACE_OTLP_HTTP_ENDPOINT="http://127.0.0.1:$mt_dashboard_http_port"
     export MESSAGETRACE_DASHBOARD_URL="http://127.0.0.1:$mt_dashboard_ui_port"
-    log "OTLP backend: Aspire dashboard $mt_dashboard_version (pid $mt_dashboard_pid) ready after $((SECONDS - mt_dashboard_started)) s: OTLP/gRPC $MESSAGETRACE_OTLP_ENDPOINT, UI and API $MESSAGETRACE_DASHBOARD_URL"
+    log "OTLP backend: Aspire dashboard $mt_dashboard_version (pid $mt_dashboard_pid) ready after $((SECONDS - mt_dashboard_started)) s: OTLP/gRPC $MESSAGETRACE_OTLP_ENDPOINT, UI and API $MESSAGETRACE_DASHBOARD_URL, run store $MESSAGETRACE_DASHBOARD_DB"
 fi

@@ -47,6 +47,25 @@ public sealed class EndToEndEnvironmentTests : IDisposable
     }
 
     [Fact]
+    public void MissingDashboardRunStore_FailsNamingTheVariableAndHowToGetIt()
+    {
+        var error = Assert.Throws<EndToEndSetupException>(() => Environment().DashboardRunStore());
+
+        Assert.StartsWith("MESSAGETRACE_DASHBOARD_DB is not set", error.Message);
+        Assert.Contains("ASPIRE_DASHBOARD_PERSISTENCE_MODE=Run", error.Message);
+    }
+
+    [Fact]
+    public void DashboardRunStoreThatIsGone_FailsNamingThePath()
+    {
+        var path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"messagetrace-no-such-run-{Guid.NewGuid():N}", "dashboard.db");
+
+        var error = Assert.Throws<EndToEndSetupException>(() => Environment(("MESSAGETRACE_DASHBOARD_DB", path)).DashboardRunStore());
+
+        Assert.StartsWith($"MESSAGETRACE_DASHBOARD_DB='{path}' names no file", error.Message);
+    }
+
+    [Fact]
     public void RabbitMqPortAlone_MeansGuestOnLoopback()
     {
         var rabbitMq = Environment(("MESSAGETRACE_RABBITMQ_PORT", Port())).RabbitMq();

@@ -174,4 +174,26 @@ public sealed class MessageTraceNatsTests(ITestOutputHelper output)
 
         Assert.Equal(cases, processSpans.Select(s => s.TraceId).Distinct().Count());
     }
+
+    [Fact]
+    public async Task Metrics_ReadBackFromTheBackend_CountEverySendAndHandledMessagePerSubject()
+    {
+        var messageId = $"message-{_run}";
+
+        await RunAsync(
+            new AppRun(Consumer, [Subject + ".*", "3", "--group"], _backend.AppVariables(ConsumerService, _nats.AppVariable)),
+            new AppRun(Producer, [Subject, messageId, "--metrics"], _backend.AppVariables(ProducerService, _nats.AppVariable)),
+            output);
+
+        // Two messages to SUBJECT.1, one to SUBJECT.2: a series per subject on both sides.
+        var expected = new Dictionary<string, long>(StringComparer.Ordinal) { [Subject + ".1"] = 2, [Subject + ".2"] = 1 };
+        var store = EndToEndEnvironment.Current.DashboardRunStore();
+        var sent = await store.WaitForCountsPerDestinationAsync(ProducerService, expected,
+            MessagingMetrics.SentMessages, MessagingMetrics.ClientOperationDuration);
+        var handled = await store.WaitForCountsPerDestinationAsync(ConsumerService, expected,
+            MessagingMetrics.ConsumedMessages, MessagingMetrics.ProcessDuration);
+
+        Assert.All(sent, point => MessagingMetrics.AssertSeries(point, "nats", "send", consumerGroup: null));
+        Assert.All(handled, point => MessagingMetrics.AssertSeries(point, "nats", "process", BillingGroup));
+    }
 }

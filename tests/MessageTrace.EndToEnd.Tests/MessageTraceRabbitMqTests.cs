@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.Globalization;
@@ -186,5 +187,28 @@ public sealed class MessageTraceRabbitMqTests(ITestOutputHelper output)
         }
 
         Assert.Equal(cases, processSpans.Select(s => s.TraceId).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task Metrics_ReadBackFromTheBackend_CountEverySendAndHandledMessagePerDestination()
+    {
+        var exchange = $"e2e.mt-rabbitmq-metrics.{_run}";
+        var messageId = $"message-{_run}";
+
+        await RunAsync(
+            new AppRun(Consumer, [Queue, "3", $"--exchange={exchange}", "--group"], _backend.AppVariables(ConsumerService, _rabbitMq.AppVariable)),
+            new AppRun(Producer, [Queue, messageId, $"--metrics={exchange}"], _backend.AppVariables(ProducerService, _rabbitMq.AppVariable)),
+            output);
+
+        // Two messages through the default exchange (destination: the queue), one through the named exchange.
+        var expected = new Dictionary<string, long>(StringComparer.Ordinal) { [Queue] = 2, [exchange] = 1 };
+        var store = EndToEndEnvironment.Current.DashboardRunStore();
+        var sent = await store.WaitForCountsPerDestinationAsync(ProducerService, expected,
+            MessagingMetrics.SentMessages, MessagingMetrics.ClientOperationDuration);
+        var handled = await store.WaitForCountsPerDestinationAsync(ConsumerService, expected,
+            MessagingMetrics.ConsumedMessages, MessagingMetrics.ProcessDuration);
+
+        Assert.All(sent, point => MessagingMetrics.AssertSeries(point, "rabbitmq", "send", consumerGroup: null));
+        Assert.All(handled, point => MessagingMetrics.AssertSeries(point, "rabbitmq", "process", BillingGroup));
     }
 }

@@ -7,7 +7,7 @@
 //                 with ConsumerGroup = "e2e-billing"
 //     --ambient   calls the handler inside an app-level ambient span ("e2e ambient consume",
 //                 source MessageTrace.EndToEnd.Apps)
-//   env:  MESSAGETRACE_NATS_URL, OTEL_EXPORTER_OTLP_ENDPOINT, OTEL_SERVICE_NAME
+//   env:  MESSAGETRACE_NATS_URL, OTEL_EXPORTER_OTLP_ENDPOINT, OTEL_SERVICE_NAME (spans and MessageTrace's metrics are exported)
 //   prints "e2e: ready" once subscribed, then per message, from inside the handler,
 //   "e2e: received MESSAGE_ID subject=SUBJECT headers=KEY:TYPE,... activity=TRACE_ID-SPAN_ID"
 //   (MESSAGE_ID from the message-id header, "-" without one; Activity.Current in the handler
@@ -40,6 +40,7 @@ return await App.RunAsync("MessageTraceNatsConsumer", async cancellationToken =>
 
     var url = App.Environment("MESSAGETRACE_NATS_URL", "the URL of the NATS server (nats://127.0.0.1:PORT)");
     using var tracing = AppTracing.Start([MessageTraceSource.Name, AmbientSpans.SourceName]);
+    using var metrics = AppMetrics.Start();
     await using var client = new NatsClient(new NatsOpts { Url = url, Name = "MessageTraceNatsConsumer" });
     await client.ConnectAsync();
     await using var subscription = await client.Connection.SubscribeCoreAsync<string>(subject,

@@ -11,10 +11,13 @@
 //     --reuse-headers    two messages, to SUBJECT.1 and SUBJECT.2, published with ONE NatsHeaders
 //                        instance (message-id MESSAGE_ID-1, then MESSAGE_ID-2), as code that keeps
 //                        its headers object does
+//     --metrics          three messages for the metrics test: MESSAGE_ID-1 and MESSAGE_ID-2 to
+//                        SUBJECT.1, MESSAGE_ID-3 to SUBJECT.2
 //     --raw              no MessageTrace and no OpenTelemetry at all: an uninstrumented publisher
 //                        sends one message per malformed-context case to SUBJECT.CASE (header
 //                        message-id: MESSAGE_ID-CASE), see MalformedContext.Cases
 //   env:  MESSAGETRACE_NATS_URL, OTEL_EXPORTER_OTLP_ENDPOINT, OTEL_SERVICE_NAME (not with --raw)
+//   Spans and MessageTrace's metrics are both exported (not with --raw).
 //   prints "e2e: published MESSAGE_ID SUBJECT" per message once the server has it.
 using System;
 using System.Diagnostics;
@@ -31,9 +34,9 @@ return await App.RunAsync("MessageTraceNatsProducer", async cancellationToken =>
     var subject = App.Argument(args, 0, "SUBJECT");
     var messageId = App.Argument(args, 1, "MESSAGE_ID");
     var mode = args.Length > 2 ? args[2] : "";
-    if (args.Length > 3 || mode is not ("" or "--no-headers" or "--unsampled-send" or "--reuse-headers" or "--raw"))
+    if (args.Length > 3 || mode is not ("" or "--no-headers" or "--unsampled-send" or "--reuse-headers" or "--metrics" or "--raw"))
     {
-        throw new AppUsageException($"unknown mode '{string.Join(" ", args.Skip(2))}': expected --no-headers, --unsampled-send, --reuse-headers or --raw");
+        throw new AppUsageException($"unknown mode '{string.Join(" ", args.Skip(2))}': expected --no-headers, --unsampled-send, --reuse-headers, --metrics or --raw");
     }
 
     var url = App.Environment("MESSAGETRACE_NATS_URL", "the URL of the NATS server (nats://127.0.0.1:PORT)");
@@ -44,6 +47,7 @@ return await App.RunAsync("MessageTraceNatsProducer", async cancellationToken =>
             builder => builder.SetSampler(new DropMessagingSpansSampler())),
         _ => AppTracing.Start([MessageTraceSource.Name]),
     };
+    using var metrics = mode == "--raw" ? null : AppMetrics.Start();
 
     await using var client = new NatsClient(new NatsOpts { Url = url, Name = "MessageTraceNatsProducer" });
     await client.ConnectAsync();
@@ -68,6 +72,17 @@ return await App.RunAsync("MessageTraceNatsProducer", async cancellationToken =>
             await client.PingAsync(cancellationToken);
             App.Signal(AppProtocol.Published, $"{messageId}-1 {subject}.1");
             App.Signal(AppProtocol.Published, $"{messageId}-2 {subject}.2");
+            break;
+
+        case "--metrics":
+            var metered = new OrderPublisher(client);
+            await metered.PublishAsync($"{subject}.1", $"{messageId}-1", cancellationToken);
+            await metered.PublishAsync($"{subject}.1", $"{messageId}-2", cancellationToken);
+            await metered.PublishAsync($"{subject}.2", $"{messageId}-3", cancellationToken);
+            await client.PingAsync(cancellationToken);
+            App.Signal(AppProtocol.Published, $"{messageId}-1 {subject}.1");
+            App.Signal(AppProtocol.Published, $"{messageId}-2 {subject}.1");
+            App.Signal(AppProtocol.Published, $"{messageId}-3 {subject}.2");
             break;
 
         case "--unsampled-send":

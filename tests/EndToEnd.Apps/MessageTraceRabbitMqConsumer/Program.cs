@@ -9,7 +9,7 @@
 //     --group           hands deliveries to the handler with ConsumerGroup = "e2e-billing"
 //     --ambient         calls the handler inside an app-level ambient span ("e2e ambient consume",
 //                       source MessageTrace.EndToEnd.Apps)
-//   env:  MESSAGETRACE_RABBITMQ_URI, OTEL_EXPORTER_OTLP_ENDPOINT, OTEL_SERVICE_NAME
+//   env:  MESSAGETRACE_RABBITMQ_URI, OTEL_EXPORTER_OTLP_ENDPOINT, OTEL_SERVICE_NAME (spans and MessageTrace's metrics are exported)
 //   prints "e2e: ready" once consuming, then per message, from inside the handler,
 //   "e2e: received MESSAGE_ID headers=KEY:TYPE,... activity=TRACE_ID-SPAN_ID" (Activity.Current
 //   in the handler body, "none" without one).
@@ -48,6 +48,7 @@ return await App.RunAsync("MessageTraceRabbitMqConsumer", async cancellationToke
 
     var uri = App.Environment("MESSAGETRACE_RABBITMQ_URI", "the AMQP URI of the RabbitMQ broker (amqp://guest:guest@127.0.0.1:PORT/)");
     using var tracing = AppTracing.Start([MessageTraceSource.Name, AmbientSpans.SourceName]);
+    using var metrics = AppMetrics.Start();
     var factory = new ConnectionFactory { Uri = new Uri(uri), ClientProvidedName = "MessageTraceRabbitMqConsumer" };
     await using var connection = await factory.CreateConnectionAsync(cancellationToken);
     await using var channel = await connection.CreateChannelAsync(cancellationToken: cancellationToken);

@@ -14,10 +14,14 @@
 //     --reuse-properties two messages (MessageId MESSAGE_ID-1, MESSAGE_ID-2) through the default
 //                        exchange, published with ONE BasicProperties instance (MessageId changed
 //                        in between), as code that keeps its properties object does
+//     --metrics=EXCHANGE three messages for the metrics test: MESSAGE_ID-1 and MESSAGE_ID-2 through
+//                        the default exchange to QUEUE, MESSAGE_ID-3 to the exchange EXCHANGE with
+//                        routing key QUEUE (the consumer declares and binds it)
 //     --raw              no MessageTrace and no OpenTelemetry at all: an uninstrumented publisher
 //                        sends one message per malformed-context case (MessageId
 //                        MESSAGE_ID-CASE), see MalformedContext.Cases
 //   env:  MESSAGETRACE_RABBITMQ_URI, OTEL_EXPORTER_OTLP_ENDPOINT, OTEL_SERVICE_NAME (not with --raw)
+//   Spans and MessageTrace's metrics are both exported (not with --raw).
 //   prints "e2e: published MESSAGE_ID" per message once the broker confirmed it.
 using System;
 using System.Diagnostics;
@@ -33,15 +37,17 @@ return await App.RunAsync("MessageTraceRabbitMqProducer", async cancellationToke
     var queue = App.Argument(args, 0, "QUEUE");
     var messageId = App.Argument(args, 1, "MESSAGE_ID");
     var mode = args.Length > 2 ? args[2] : "";
-    if (args.Length > 3 || !(mode is "" or "--unsampled-send" or "--reuse-properties" or "--raw" || mode.StartsWith("--exchange=", StringComparison.Ordinal)))
+    if (args.Length > 3 || !(mode is "" or "--unsampled-send" or "--reuse-properties" or "--raw"
+        || mode.StartsWith("--exchange=", StringComparison.Ordinal) || mode.StartsWith("--metrics=", StringComparison.Ordinal)))
     {
-        throw new AppUsageException($"unknown mode '{string.Join(" ", args.Skip(2))}': expected --exchange=NAME, --unsampled-send, --reuse-properties or --raw");
+        throw new AppUsageException($"unknown mode '{string.Join(" ", args.Skip(2))}': expected --exchange=NAME, --metrics=EXCHANGE, --unsampled-send, --reuse-properties or --raw");
     }
 
     var exchange = mode.StartsWith("--exchange=", StringComparison.Ordinal) ? mode["--exchange=".Length..] : null;
-    if (exchange is { Length: 0 })
+    var metricsExchange = mode.StartsWith("--metrics=", StringComparison.Ordinal) ? mode["--metrics=".Length..] : null;
+    if (exchange is { Length: 0 } || metricsExchange is { Length: 0 })
     {
-        throw new AppUsageException("--exchange needs a name");
+        throw new AppUsageException($"{mode} needs an exchange name");
     }
 
     var uri = App.Environment("MESSAGETRACE_RABBITMQ_URI", "the AMQP URI of the RabbitMQ broker (amqp://guest:guest@127.0.0.1:PORT/)");
@@ -52,6 +58,7 @@ return await App.RunAsync("MessageTraceRabbitMqProducer", async cancellationToke
             builder => builder.SetSampler(new DropMessagingSpansSampler())),
         _ => AppTracing.Start([MessageTraceSource.Name]),
     };
+    using var metrics = mode == "--raw" ? null : AppMetrics.Start();
 
     var factory = new ConnectionFactory { Uri = new Uri(uri), ClientProvidedName = "MessageTraceRabbitMqProducer" };
     await using var connection = await factory.CreateConnectionAsync(cancellationToken);
@@ -82,6 +89,16 @@ return await App.RunAsync("MessageTraceRabbitMqProducer", async cancellationToke
             await new OrderPublisher(channel).PublishTwiceWithOnePropertiesAsync(queue, $"{messageId}-1", $"{messageId}-2", cancellationToken);
             App.Signal(AppProtocol.Published, $"{messageId}-1");
             App.Signal(AppProtocol.Published, $"{messageId}-2");
+            break;
+
+        case var _ when metricsExchange is not null:
+            var metered = new OrderPublisher(channel);
+            await metered.PublishAsync(queue, $"{messageId}-1", cancellationToken);
+            await metered.PublishAsync(queue, $"{messageId}-2", cancellationToken);
+            await metered.PublishToExchangeAsync(metricsExchange, queue, $"{messageId}-3", cancellationToken);
+            App.Signal(AppProtocol.Published, $"{messageId}-1");
+            App.Signal(AppProtocol.Published, $"{messageId}-2");
+            App.Signal(AppProtocol.Published, $"{messageId}-3");
             break;
 
         case "--unsampled-send":

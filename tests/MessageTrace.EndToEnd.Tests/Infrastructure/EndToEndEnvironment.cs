@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.IO;
 using System.Net;
 using System.Net.Sockets;
 using System.Threading;
@@ -69,6 +70,7 @@ public sealed class EndToEndEnvironment(Func<string, string?> variables)
     public const string OtlpEndpointVariable = "MESSAGETRACE_OTLP_ENDPOINT";
     public const string OtlpProtocolVariable = "MESSAGETRACE_OTLP_PROTOCOL";
     public const string DashboardUrlVariable = "MESSAGETRACE_DASHBOARD_URL";
+    public const string DashboardDatabaseVariable = "MESSAGETRACE_DASHBOARD_DB";
 
     private static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(5);
 
@@ -134,6 +136,21 @@ public sealed class EndToEndEnvironment(Func<string, string?> variables)
         RequireListening(endpoint, OtlpEndpointVariable, what);
         RequireListening(dashboard, DashboardUrlVariable, what);
         return new OtlpBackend(endpoint, protocol, dashboard);
+    }
+
+    /// <summary>MESSAGETRACE_DASHBOARD_DB: the SQLite run store of the dashboard the apps export to, for metric points.</summary>
+    public DashboardRunStore DashboardRunStore()
+    {
+        var path = Read(DashboardDatabaseVariable)
+            ?? throw NotConfigured(DashboardDatabaseVariable, "the run store of the OTLP backend (the Aspire dashboard's dashboard.db), to read metric points",
+                $"start the dashboard with ASPIRE_DASHBOARD_PERSISTENCE_MODE=Run and ASPIRE_DASHBOARD_DATA_DIRECTORY=DIR, then export {DashboardDatabaseVariable}=DIR/runs/<run>/dashboard.db");
+        if (!File.Exists(path))
+        {
+            throw new EndToEndSetupException(
+                $"{DashboardDatabaseVariable}='{path}' names no file: the dashboard's run store is gone (./test.sh and scripts/with-test-services.sh remove it when they stop the dashboard).");
+        }
+
+        return new DashboardRunStore(path);
     }
 
     private string? Read(string name) => variables(name) is { Length: > 0 } value ? value.Trim() : null;
