@@ -7,6 +7,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using MessageTrace;
 using OpenTelemetry;
+using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
 using OrderPipeline.Brokers;
@@ -21,9 +22,10 @@ using Spectre.Console;
 namespace OrderPipeline;
 
 /// <summary>
-/// Runs the sample: starts tracing (the OpenTelemetry SDK listening to the <c>MessageTrace</c> source),
-/// wires the services to the broker, places the orders, waits (with a deadline) until every span the
-/// pipeline must produce has ended, flushes, and prints the traces.
+/// Runs the sample: starts tracing and metrics (the OpenTelemetry SDK listening to MessageTrace's
+/// source and meter), wires the services to the broker, places the orders, waits (with a deadline)
+/// until every span the pipeline must produce has ended, flushes, and prints the traces and a
+/// summary of the exported metrics per destination and consumer group.
 /// </summary>
 /// <remarks>
 /// There is no hand-written span anywhere: each order's <c>send orders</c> is the root of its trace.
@@ -71,6 +73,8 @@ public static class PipelineApp
         var collector = new SpanCollector();
         var otlpEndpoint = Environment.GetEnvironmentVariable("OTEL_EXPORTER_OTLP_ENDPOINT");
         var tracing = StartTracing(collector, !string.IsNullOrWhiteSpace(otlpEndpoint));
+        var metricCollector = new MetricCollector();
+        var metrics = StartMetrics(metricCollector, !string.IsNullOrWhiteSpace(otlpEndpoint));
         var ledger = new PipelineLedger();
         var clock = Stopwatch.StartNew();
         bool complete;
@@ -139,6 +143,10 @@ public static class PipelineApp
             // Disposing the provider flushes every processor, the OTLP exporter included.
             tracing.ForceFlush(5_000);
             tracing.Dispose();
+            // Every span has ended, so every measurement is in: one last collection exports the
+            // run's cumulative points to the collector (and to OTLP).
+            metrics.ForceFlush(5_000);
+            metrics.Dispose();
         }
 
         var spansSeen = collector.Snapshot();
@@ -147,6 +155,8 @@ public static class PipelineApp
             log.MarkupLine($"[red]OrderPipeline: only {spansSeen.Count} of {expectedSpans} spans ended within {options.Timeout.TotalSeconds:0} s[/]");
         }
 
+        var metricPoints = metricCollector.Snapshot();
+        var messaging = MessagingSummary.Build(metricPoints);
         var traces = TraceView.Build(spansSeen);
         var summary = new RunSummary(options.Broker, description, orders.Count, orders.Count(order => order.Amount <= 0), ledger,
             spansSeen.Count, expectedSpans, traces.Count, spansSeen.Count(span => span.IsError), clock.Elapsed);
@@ -154,9 +164,10 @@ public static class PipelineApp
         {
             using (var stdout = Console.OpenStandardOutput())
             {
-                JsonLines.Write(stdout, spansSeen);
+                JsonLines.Write(stdout, spansSeen, metricPoints);
             }
 
+            MessagingSummary.Render(log, messaging);
             summary.Render(log);
         }
         else
@@ -164,6 +175,7 @@ public static class PipelineApp
             var console = AnsiConsole.Console;
             WidenWhenRedirected(console, Console.IsOutputRedirected);
             DrawTraces(console, traces, spansSeen);
+            MessagingSummary.Render(console, messaging);
             summary.Render(console);
         }
 
@@ -217,11 +229,29 @@ public static class PipelineApp
     {
         var builder = Sdk.CreateTracerProviderBuilder()
             .ConfigureResource(resource => resource.AddService("OrderPipeline").AddEnvironmentVariableDetector())
-            .AddSource(MessageTraceSource.Name)
+            .AddMessageTraceInstrumentation()
             .AddProcessor(collector);
         if (otlp)
         {
             // Endpoint, protocol and headers come from the OTEL_EXPORTER_OTLP_* variables.
+            builder.AddOtlpExporter();
+        }
+
+        return builder.Build();
+    }
+
+    /// <summary>
+    /// MessageTrace's meter, registered the one-line way. The collector's reader exports only when
+    /// flushed (at the end); the OTLP exporter, when configured, exports periodically and at the end.
+    /// </summary>
+    private static MeterProvider StartMetrics(MetricCollector collector, bool otlp)
+    {
+        var builder = Sdk.CreateMeterProviderBuilder()
+            .ConfigureResource(resource => resource.AddService("OrderPipeline").AddEnvironmentVariableDetector())
+            .AddMessageTraceInstrumentation()
+            .AddReader(new BaseExportingMetricReader(collector));
+        if (otlp)
+        {
             builder.AddOtlpExporter();
         }
 

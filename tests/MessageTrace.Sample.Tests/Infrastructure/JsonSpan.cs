@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json;
+using Xunit;
 
 namespace MessageTrace.Sample.Tests.Infrastructure;
 
@@ -26,13 +27,18 @@ public sealed record JsonSpan(
 
     public override string ToString() => $"{Name} ({Kind}, {TraceId}/{SpanId}, parent {ParentSpanId ?? "none"}, {Status})";
 
-    /// <summary>Parses every stdout line; each one must be a complete JSON span object.</summary>
-    public static IReadOnlyList<JsonSpan> ParseAll(IEnumerable<string> lines) => lines.Select(Parse).ToList();
+    /// <summary>
+    /// Parses the span lines of stdout. Every line must be a complete JSON object whose "type" is
+    /// "span" or "metric" (metric points follow the spans; <see cref="JsonMetric.ParseAll"/>).
+    /// </summary>
+    public static IReadOnlyList<JsonSpan> ParseAll(IEnumerable<string> lines) =>
+        lines.Where(line => JsonLineType.Of(line) == "span").Select(Parse).ToList();
 
     public static JsonSpan Parse(string line)
     {
         using var document = JsonDocument.Parse(line);
         var root = document.RootElement;
+        Assert.Equal("span", root.GetProperty("type").GetString());
         return new JsonSpan(
             root.GetProperty("trace_id").GetString()!,
             root.GetProperty("span_id").GetString()!,
