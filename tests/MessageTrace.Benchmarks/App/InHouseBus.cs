@@ -66,6 +66,7 @@ public sealed class EnvelopePublisher(InHouseBus bus)
     [MethodImpl(MethodImplOptions.NoInlining)]
     public void PublishHandWritten(Envelope envelope)
     {
+        var started = HandWrittenMetrics.StartSend();
         using var activity = HandWritten.Source.StartActivity("send orders", ActivityKind.Producer);
 
         ActivityContext contextToInject = default;
@@ -96,6 +97,7 @@ public sealed class EnvelopePublisher(InHouseBus bus)
         }
 
         bus.Publish(envelope);
+        HandWrittenMetrics.RecordSend(started, "inhouse", envelope.Topic);
     }
 }
 
@@ -115,6 +117,7 @@ public sealed class EnvelopeHandler
     [MethodImpl(MethodImplOptions.NoInlining)]
     public void HandleHandWritten(Envelope envelope)
     {
+        var started = HandWrittenMetrics.StartProcess();
         var parentContext = envelope.Headers is null
             ? default
             : Propagators.DefaultTextMapPropagator.Extract(default, envelope.Headers, HandWritten.GetBytesHeader);
@@ -143,6 +146,7 @@ public sealed class EnvelopeHandler
         }
 
         HandleBare(envelope);
+        HandWrittenMetrics.RecordProcess(started, "inhouse", envelope.Topic, "billing", errorType: null);
     }
 
     /// <summary>Bytes handled, so the handler's work is observable.</summary>

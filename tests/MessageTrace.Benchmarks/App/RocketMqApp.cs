@@ -33,6 +33,7 @@ public sealed class OrderPublisher(Producer producer)
     [MethodImpl(MethodImplOptions.NoInlining)]
     public async Task<ISendReceipt> PublishHandWritten(Message message)
     {
+        var started = HandWrittenMetrics.StartSend();
         using var activity = HandWritten.Source.StartActivity("send orders", ActivityKind.Producer);
 
         ActivityContext contextToInject = default;
@@ -74,6 +75,7 @@ public sealed class OrderPublisher(Producer producer)
             activity.SetTag("messaging.message.id", receipt.MessageId);
         }
 
+        HandWrittenMetrics.RecordSend(started, "rocketmq", message.Topic);
         return receipt;
     }
 }
@@ -98,6 +100,7 @@ public sealed class BillingHandler
     [MethodImpl(MethodImplOptions.NoInlining)]
     public ConsumeResult ConsumeHandWritten(MessageView message)
     {
+        var started = HandWrittenMetrics.StartProcess();
         var parentContext = Propagators.DefaultTextMapPropagator.Extract(default, message, HandWritten.GetStringHeader);
         Baggage.Current = parentContext.Baggage;
 
@@ -142,6 +145,7 @@ public sealed class BillingHandler
             }
         }
 
+        HandWrittenMetrics.RecordProcess(started, "rocketmq", message.Topic, "billing", result == ConsumeResult.FAILURE ? "FAILURE" : null);
         return result;
     }
 }

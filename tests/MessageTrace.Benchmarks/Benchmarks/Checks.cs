@@ -24,7 +24,7 @@ internal static class Checks
     {
         // A context travels when there is a span (S3 creates a propagation-only one, S4 a recorded one)
         // or an ambient span (tracestate present).
-        bool expectContext = traceState == TraceStateCase.Present || scenario is Scenario.S3_SdkAlwaysOff or Scenario.S4_SdkAlwaysOn;
+        bool expectContext = traceState == TraceStateCase.Present || scenario.Tracing() is Scenario.S3_SdkAlwaysOff or Scenario.S4_SdkAlwaysOn;
         string? traceParent = headers.TryGetValue("traceparent", out var p) ? read(p) : null;
         string? traceStateHeader = headers.TryGetValue("tracestate", out var s) ? read(s) : null;
         if (expectContext != (traceParent is not null))

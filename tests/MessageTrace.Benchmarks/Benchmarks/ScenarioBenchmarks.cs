@@ -11,8 +11,9 @@ namespace MessageTrace.Benchmarks.Benchmarks;
 [MemoryDiagnoser]
 public abstract class ScenarioBenchmarks
 {
-    /// <summary>Who listens.</summary>
-    [Params(Scenario.S1_NoListener, Scenario.S2_SampleNone, Scenario.S3_SdkAlwaysOff, Scenario.S4_SdkAlwaysOn)]
+    /// <summary>Who listens: S1 to S4 without, and S1M to S4M with a MeterProvider.</summary>
+    [Params(Scenario.S1_NoListener, Scenario.S2_SampleNone, Scenario.S3_SdkAlwaysOff, Scenario.S4_SdkAlwaysOn,
+        Scenario.S1M_NoListener_MeterOn, Scenario.S2M_SampleNone_MeterOn, Scenario.S3M_SdkAlwaysOff_MeterOn, Scenario.S4M_SdkAlwaysOn_MeterOn)]
     public Scenario Scenario { get; set; }
 
     /// <summary>Whether a tracestate travels.</summary>

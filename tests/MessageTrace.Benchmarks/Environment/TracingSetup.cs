@@ -3,6 +3,7 @@ using System.Diagnostics;
 using MessageTrace.Benchmarks.App;
 using OpenTelemetry;
 using OpenTelemetry.Context.Propagation;
+using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
 
 namespace MessageTrace.Benchmarks.Environment;
@@ -21,6 +22,44 @@ public enum Scenario
 
     /// <summary>S4: the OpenTelemetry SDK with AlwaysOn and an exporter that drops every span.</summary>
     S4_SdkAlwaysOn,
+
+    /// <summary>S1 plus an SDK <c>MeterProvider</c> listening to the MessageTrace and hand-written meters.</summary>
+    S1M_NoListener_MeterOn,
+
+    /// <summary>S2 plus the <c>MeterProvider</c>.</summary>
+    S2M_SampleNone_MeterOn,
+
+    /// <summary>S3 plus the <c>MeterProvider</c>.</summary>
+    S3M_SdkAlwaysOff_MeterOn,
+
+    /// <summary>S4 plus the <c>MeterProvider</c>.</summary>
+    S4M_SdkAlwaysOn_MeterOn,
+}
+
+/// <summary>The two halves of a scenario: who listens to the spans, and whether a meter provider listens.</summary>
+public static class Scenarios
+{
+    /// <summary>The tracing half: S1 to S4.</summary>
+    public static Scenario Tracing(this Scenario scenario) => scenario switch
+    {
+        Scenario.S1M_NoListener_MeterOn => Scenario.S1_NoListener,
+        Scenario.S2M_SampleNone_MeterOn => Scenario.S2_SampleNone,
+        Scenario.S3M_SdkAlwaysOff_MeterOn => Scenario.S3_SdkAlwaysOff,
+        Scenario.S4M_SdkAlwaysOn_MeterOn => Scenario.S4_SdkAlwaysOn,
+        _ => scenario,
+    };
+
+    /// <summary>Whether an OpenTelemetry SDK <c>MeterProvider</c> records the messaging metrics.</summary>
+    public static bool MeterOn(this Scenario scenario) => scenario != scenario.Tracing();
+
+    /// <summary>The same tracing with the meter provider on.</summary>
+    public static Scenario WithMeter(this Scenario scenario) => scenario.Tracing() switch
+    {
+        Scenario.S1_NoListener => Scenario.S1M_NoListener_MeterOn,
+        Scenario.S2_SampleNone => Scenario.S2M_SampleNone_MeterOn,
+        Scenario.S3_SdkAlwaysOff => Scenario.S3M_SdkAlwaysOff_MeterOn,
+        _ => Scenario.S4M_SdkAlwaysOn_MeterOn,
+    };
 }
 
 /// <summary>Whether the context that travels carries a <c>tracestate</c>.</summary>
@@ -51,6 +90,7 @@ public sealed class TracingSetup : IDisposable
     private static readonly string[] s_sources = [MessageTraceSource.Name, HandWritten.SourceName];
 
     private readonly IDisposable? _listener;
+    private MeterProvider? _meters;
     private Activity? _ambient;
 
     private TracingSetup(IDisposable? listener) => _listener = listener;
@@ -63,7 +103,7 @@ public sealed class TracingSetup : IDisposable
         // One propagator for every scenario: W3C trace context + baggage, as the SDK installs it. Without
         // this, S1 and S2 would run the hand-written code against OpenTelemetry.Api's no-op propagator
         // (which injects nothing) while MessageTrace still propagates W3C context.
-        var setup = scenario switch
+        var setup = scenario.Tracing() switch
         {
             Scenario.S1_NoListener => new TracingSetup(null),
             Scenario.S2_SampleNone => new TracingSetup(SampleNoneListener()),
@@ -79,6 +119,17 @@ public sealed class TracingSetup : IDisposable
             _ => throw new ArgumentOutOfRangeException(nameof(scenario), scenario, null),
         };
         Sdk.SetDefaultTextMapPropagator(new CompositeTextMapPropagator([new TraceContextPropagator(), new BaggagePropagator()]));
+        if (scenario.MeterOn())
+        {
+            // Measurements are aggregated as they are recorded (the hot path); the reader only exports
+            // when collected, which no benchmark does, so no export thread competes with the benchmark.
+            setup._meters = Sdk.CreateMeterProviderBuilder()
+                .AddMessageTraceInstrumentation()
+                .AddMeter(HandWritten.SourceName)
+                .AddReader(new BaseExportingMetricReader(new DroppingMetricExporter()))
+                .Build();
+        }
+
         return setup;
     }
 
@@ -103,6 +154,7 @@ public sealed class TracingSetup : IDisposable
         _ambient?.Stop();
         Activity.Current = null;
         _listener?.Dispose();
+        _meters?.Dispose();
     }
 
     private static ActivityListener SampleNoneListener()
@@ -115,6 +167,12 @@ public sealed class TracingSetup : IDisposable
         };
         ActivitySource.AddActivityListener(listener);
         return listener;
+    }
+
+    /// <summary>A metric exporter that drops every batch.</summary>
+    private sealed class DroppingMetricExporter : BaseExporter<Metric>
+    {
+        public override ExportResult Export(in Batch<Metric> batch) => ExportResult.Success;
     }
 
     /// <summary>An exporter that drops every span: the SDK pipeline runs, nothing leaves the process.</summary>

@@ -52,6 +52,7 @@ public static class MarkdownReport
         var text = new StringBuilder();
         WriteComparisons(text, results);
         WriteTargets(text, results);
+        MetricsReport.Write(text, results, s_comparisons);
         WriteThreads(text, results);
         WriteFloors(text, results);
         WriteHotPath(text, results);

@@ -73,7 +73,7 @@ public static class Equivalence
     {
         using var setup = TracingSetup.Start(scenario);
         // S1 has no listener by definition, so nothing can watch its spans (it creates none).
-        using var probe = scenario == Scenario.S1_NoListener ? null : new SpanProbe();
+        using var probe = scenario.Tracing() == Scenario.S1_NoListener ? null : new SpanProbe();
         Activity? ambient = side == "Producer" && traceState == TraceStateCase.Present ? setup.StartAmbientParent() : null;
         var roles = new Roles(ambient);
         IDictionary<string, string>? written;
