@@ -1,5 +1,3 @@
-using System.Collections.Generic;
-using System.Diagnostics.Metrics;
 using System.Linq;
 using System.Threading.Tasks;
 using MessageTrace.RocketMq.Tests.Handlers;
@@ -19,77 +17,28 @@ public sealed class ConsumedMessageCountTests
     [Fact]
     public async Task Messages_pulled_by_a_traced_receive_and_handled_in_the_same_method_are_counted_once()
     {
-        using var metrics = new Recorder();
+        using var metrics = new MetricCapture();
         await using var consumer = await TestClients.SimpleConsumerAsync();
         var poller = new InventoryPoller(consumer, new BillingHandler());
         consumer.EnqueueReceiveBatchForTest(Enumerable.Range(0, 3).Select(_ => TestMessages.WithContext(TestMessages.RandomContext())).ToArray());
 
         await poller.PollOnceAsync();
 
-        Assert.Equal(new[] { ("receive", 3L) }, metrics.Consumed);
-        Assert.Equal(3, metrics.ProcessDurations);
+        Assert.Equal(new[] { ("receive", 3L) }, Consumed(metrics));
+        Assert.Equal(3, metrics.Of("messaging.process.duration").Count);
     }
 
     [Fact]
     public void A_handler_called_outside_a_receive_loop_counts_its_message()
     {
-        using var metrics = new Recorder();
+        using var metrics = new MetricCapture();
 
         new BillingHandler().Handle(TestMessages.WithContext(TestMessages.RandomContext()));
 
-        Assert.Equal(new[] { ("process", 1L) }, metrics.Consumed);
-        Assert.Equal(1, metrics.ProcessDurations);
+        Assert.Equal(new[] { ("process", 1L) }, Consumed(metrics));
+        Assert.Single(metrics.Of("messaging.process.duration"));
     }
 
-    private sealed class Recorder : System.IDisposable
-    {
-        private readonly MeterListener _listener = new();
-        private readonly List<(string Operation, long Count)> _consumed = new();
-        private int _processDurations;
-
-        public Recorder()
-        {
-            _listener.InstrumentPublished = (instrument, listener) =>
-            {
-                if (instrument.Meter.Name == "MessageTrace")
-                {
-                    listener.EnableMeasurementEvents(instrument);
-                }
-            };
-            _listener.SetMeasurementEventCallback<long>((instrument, value, tags, _) =>
-            {
-                if (instrument.Name == "messaging.client.consumed.messages")
-                {
-                    string operation = (string)tags.ToArray().Single(t => t.Key == "messaging.operation.type").Value!;
-                    lock (_consumed)
-                    {
-                        _consumed.Add((operation, value));
-                    }
-                }
-            });
-            _listener.SetMeasurementEventCallback<double>((instrument, _, _, _) =>
-            {
-                if (instrument.Name == "messaging.process.duration")
-                {
-                    System.Threading.Interlocked.Increment(ref _processDurations);
-                }
-            });
-            _listener.Start();
-        }
-
-        public IReadOnlyList<(string Operation, long Count)> Consumed
-        {
-            get
-            {
-                lock (_consumed)
-                {
-                    return _consumed.ToList();
-                }
-            }
-        }
-
-        public int ProcessDurations => System.Threading.Volatile.Read(ref _processDurations);
-
-        public void Dispose() => _listener.Dispose();
-    }
+    private static (string Operation, long Count)[] Consumed(MetricCapture metrics) =>
+        metrics.Of("messaging.client.consumed.messages").Select(m => (m.Tag("messaging.operation.type")!, (long)m.Value)).ToArray();
 }
