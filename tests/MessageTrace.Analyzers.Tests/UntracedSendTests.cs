@@ -24,6 +24,21 @@ public sealed class UntracedSendTests
         Verify.Diagnostic(Descriptors.UntracedSend, 0, Send, " to 'orders'"));
 
     [Fact]
+    public Task AnUntracedKafkaProduceIsReportedWithItsTopic() => Verify.Analyzer("""
+        using System.Threading.Tasks;
+        using Confluent.Kafka;
+
+        public sealed class Publisher(IProducer<string, string> producer)
+        {
+            public Task Publish(string json) => {|#0:producer.ProduceAsync("orders", new Message<string, string> { Value = json })|};
+
+            public Task PublishTo(TopicPartition target, Message<string, string> message) => {|#1:producer.ProduceAsync(target, message)|};
+        }
+        """,
+        Verify.Diagnostic(Descriptors.UntracedSend, 0, "IProducer<string, string>.ProduceAsync(string, Message<string, string>, CancellationToken)", " to 'orders'"),
+        Verify.Diagnostic(Descriptors.UntracedSend, 1, "IProducer<string, string>.ProduceAsync(TopicPartition, Message<string, string>, CancellationToken)", ""));
+
+    [Fact]
     public async Task MessageSaysWhatIsWrongAndWhatToDo()
     {
         var test = new AnalyzerTest<UntracedSendAnalyzer>

@@ -4,7 +4,7 @@ using Xunit;
 
 namespace MessageTrace.Generator.Tests;
 
-/// <summary>The RabbitMQ, NATS and MQTT profiles: generated sends and handlers, against baselines.</summary>
+/// <summary>The RabbitMQ, NATS, MQTT and Kafka profiles: generated sends and handlers, against baselines.</summary>
 public sealed class OtherBrokerBaselineTests
 {
     [Fact]
@@ -144,6 +144,46 @@ public sealed class OtherBrokerBaselineTests
             public Task HandleAsync(MqttApplicationMessage message) => Task.CompletedTask;
 
             public void Subscribe() => client.ApplicationMessageReceivedAsync += e => HandleAsync(e.ApplicationMessage);
+        }
+        """);
+
+    [Fact]
+    public void KafkaProduceAndHandlers() => Verify(nameof(KafkaProduceAndHandlers), """
+        using System.Collections.Generic;
+        using System.Threading;
+        using System.Threading.Tasks;
+        using Confluent.Kafka;
+        using MessageTrace;
+
+        namespace Shop;
+
+        public sealed class Orders(IProducer<string, string> producer, IProducer<Null, byte[]> raw)
+        {
+            [TracedProducer]
+            public async Task PublishAsync(string id, string json, string region, CancellationToken cancellationToken)
+            {
+                await producer.ProduceAsync("orders", new Message<string, string> { Key = id, Value = json }, cancellationToken);
+                await producer.ProduceAsync($"orders.{region}", new Message<string, string> { Key = id, Value = json });
+                await producer.ProduceAsync(new TopicPartition("orders", new Partition(3)), new Message<string, string> { Key = id, Value = null! });
+                await raw.ProduceAsync("blobs", new Message<Null, byte[]> { Value = new byte[] { 1 } });
+            }
+
+            [TracedHandler(ConsumerGroup = "billing")]
+            public void Handle(ConsumeResult<string, string> record) { }
+
+            [TracedHandler(ConsumerGroup = "billing")]
+            public void HandleBatch(IReadOnlyList<ConsumeResult<string, string>> records) { }
+
+            [TracedHandler(Destination = "orders")]
+            public Task HandleMessageAsync(Message<string, string> message) => Task.CompletedTask;
+
+            public async Task PumpAsync(IConsumer<string, string> consumer, CancellationToken cancellationToken)
+            {
+                var record = consumer.Consume(cancellationToken);
+                Handle(record);
+                HandleBatch(new[] { record });
+                await HandleMessageAsync(record.Message);
+            }
         }
         """);
 

@@ -62,7 +62,7 @@ internal static class SendEmitter
         string body = recipe.Reroute is { } reroute
             ? $"m.{reroute.WhenMember} is not null ? {Rerouted(signature, call, reroute)} : {original}"
             : original;
-        string adapter = "new " + recipe.Adapter.Name + "(" + string.Join(", ", recipe.AdapterArguments.Select(a => Value(a, signature))) + ")";
+        string adapter = (recipe.Adapter.InfersTypeArguments ? recipe.Adapter.Name + ".Create(" : "new " + recipe.Adapter.Name + "(") + string.Join(", ", recipe.AdapterArguments.Select(a => Value(a, signature))) + ")";
         writer.Line($"    => global::MessageTrace.TracedSend.{EntryPoint(signature.ReturnShape)}({siteField}, {adapter}, {call.Arguments}, {CallText.Lambda(withMessage: true, body)});");
     }
 

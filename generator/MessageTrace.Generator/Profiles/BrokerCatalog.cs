@@ -12,7 +12,8 @@ internal static class BrokerCatalog
         RocketMqProfile.Create(),
         RabbitMqProfile.Create(),
         NatsProfile.Create(),
-        MqttProfile.Create());
+        MqttProfile.Create(),
+        KafkaProfile.Create());
 
     /// <summary>
     /// The synthetic profile of user-defined carriers (<c>[MessageHeaders]</c>): no calls of its own; its

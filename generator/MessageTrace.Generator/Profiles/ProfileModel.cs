@@ -41,6 +41,12 @@ internal sealed record AdapterRef(string Name, EquatableArray<string> Resources)
 
     /// <summary>With <see cref="Custom"/>: whether this is the outgoing adapter (else the incoming one).</summary>
     public bool Outgoing { get; init; }
+
+    /// <summary>
+    /// Whether the outgoing adapter is generic in the client message's type arguments: it is then made by a
+    /// static <c>Create</c> of a non-generic type of the same name, so the compiler infers them per call.
+    /// </summary>
+    public bool InfersTypeArguments { get; init; }
 }
 
 /// <summary>A parameter the traced call takes from the adapter instead (the message it may have copied, the headers it created).</summary>

@@ -11,6 +11,9 @@ internal static class Recipes
     /// <summary>An adapter written under Adapters/, with the files it uses first.</summary>
     public static AdapterRef Adapter(string name, params string[] uses) => new(name, new EquatableArray<string>([.. uses, name]));
 
+    /// <summary>An outgoing adapter generic in the message's type arguments, made by <c>{name}.Create(...)</c>.</summary>
+    public static AdapterRef GenericAdapter(string name, params string[] uses) => Adapter(name, uses) with { InfersTypeArguments = true };
+
     /// <summary>An adapter the runtime ships.</summary>
     public static AdapterRef RuntimeAdapter(string name) => new("global::MessageTrace." + name, EquatableArray<string>.Empty);
 

@@ -64,6 +64,15 @@ public static class MessagingAttributes
     /// <summary><c>messaging.rabbitmq.message.delivery_tag</c>.</summary>
     public const string RabbitMqDeliveryTag = "messaging.rabbitmq.message.delivery_tag";
 
+    /// <summary>Kafka: the message key, when it is text (other keys only through a formatter the user opts into).</summary>
+    public const string KafkaMessageKey = "messaging.kafka.message.key";
+
+    /// <summary>Kafka: whether the message is a tombstone (its value is null).</summary>
+    public const string KafkaTombstone = "messaging.kafka.message.tombstone";
+
+    /// <summary>Kafka: the message's offset in its partition.</summary>
+    public const string KafkaOffset = "messaging.kafka.offset";
+
     /// <summary>Sets a text attribute unless the value is null or empty.</summary>
     public static void SetText(System.Diagnostics.Activity activity, string name, string? value)
     {

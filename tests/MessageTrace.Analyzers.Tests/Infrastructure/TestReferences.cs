@@ -8,7 +8,7 @@ namespace MessageTrace.Analyzers.Tests.Infrastructure;
 
 /// <summary>
 /// What user code compiles against: the .NET 10 reference assemblies (Basic.Reference.Assemblies,
-/// no package download), the MessageTrace runtime and the RocketMQ API-shape double.
+/// no package download), the MessageTrace runtime, the RocketMQ API-shape double and Confluent.Kafka.
 /// </summary>
 internal static class TestReferences
 {
@@ -22,6 +22,7 @@ internal static class TestReferences
             MetadataReference.CreateFromFile(typeof(MessageTrace.TracedProducerAttribute).Assembly.Location),
             MetadataReference.CreateFromFile(typeof(OpenTelemetry.Baggage).Assembly.Location),
             MetadataReference.CreateFromFile(typeof(Org.Apache.Rocketmq.Producer).Assembly.Location),
+            MetadataReference.CreateFromFile(typeof(Confluent.Kafka.IProducer<,>).Assembly.Location),
         ])
         .ToImmutableArray();
 }

@@ -1,0 +1,39 @@
+using static MessageTrace.Generator.Profiles.Recipes;
+
+namespace MessageTrace.Generator.Profiles;
+
+/// <summary>
+/// Confluent.Kafka 2: <c>IProducer&lt;TKey, TValue&gt;.ProduceAsync</c> to a topic or a topic partition, with
+/// the message's <c>Headers</c> as the carrier (values as UTF-8 bytes; created when the message has none),
+/// handlers taking <c>ConsumeResult&lt;TKey, TValue&gt;</c> or <c>Message&lt;TKey, TValue&gt;</c>.
+/// </summary>
+internal static class KafkaProfile
+{
+    public const string Id = "Kafka";
+    private const string Ns = "Confluent.Kafka.";
+    private const string System = "kafka";
+    private const string HeadersAccess = "KafkaHeadersAccess";
+
+    public static BrokerProfile Create() => new(
+        Id,
+        System,
+        Sends: List(
+            new SendOperation(
+                "KafkaProduceAsync",
+                Types(Ns + "IProducer"),
+                "ProduceAsync",
+                Types("System.String", Ns + "Message", "System.Threading.CancellationToken"),
+                new SendRecipe(GenericAdapter("KafkaOutgoing", HeadersAccess), List(P(0), CallArgument.Const("-1"), P(1)), EquatableArray<ParameterReplacement>.Empty, Reroute: null, Destination: P(0))),
+            new SendOperation(
+                "KafkaProduceAsyncPartition",
+                Types(Ns + "IProducer"),
+                "ProduceAsync",
+                Types(Ns + "TopicPartition", Ns + "Message", "System.Threading.CancellationToken"),
+                new SendRecipe(GenericAdapter("KafkaOutgoing", HeadersAccess), List(P(0), P(1)), EquatableArray<ParameterReplacement>.Empty, Reroute: null, Destination: P(0, "Topic")))),
+        IncomingMessages: List(
+            new IncomingMessageShape(Id, System, Ns + "ConsumeResult", GenericArity: 2, IsValueType: false, Adapter("KafkaConsumeResultIncoming", HeadersAccess)),
+            new IncomingMessageShape(Id, System, Ns + "Message", GenericArity: 2, IsValueType: false, Adapter("KafkaMessageIncoming", HeadersAccess))),
+        Receives: EquatableArray<ReceiveOperation>.Empty,
+        Settles: EquatableArray<SettleOperation>.Empty,
+        Registrations: EquatableArray<ListenerRegistration>.Empty);
+}

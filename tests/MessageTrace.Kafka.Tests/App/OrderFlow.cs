@@ -1,0 +1,41 @@
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Threading.Tasks;
+using Confluent.Kafka;
+
+namespace MessageTrace.Kafka.Tests.App;
+
+/// <summary>Producer code as Confluent.Kafka's docs write it, traced by the attribute alone.</summary>
+public sealed class OrderProducer(IProducer<string, string> producer)
+{
+    [TracedProducer]
+    public Task<DeliveryResult<string, string>> PublishAsync(string topic, string key, string? value) =>
+        producer.ProduceAsync(topic, new Message<string, string> { Key = key, Value = value! });
+
+    [TracedProducer]
+    public Task<DeliveryResult<string, string>> PublishAsync(string topic, Message<string, string> message) =>
+        producer.ProduceAsync(topic, message);
+
+    [TracedProducer]
+    public Task<DeliveryResult<string, string>> PublishToPartitionAsync(string topic, int partition, string key, string value) =>
+        producer.ProduceAsync(new TopicPartition(topic, new Partition(partition)), new Message<string, string> { Key = key, Value = value });
+
+    /// <summary>The same send without the attribute: not traced.</summary>
+    public Task<DeliveryResult<string, string>> PublishUntracedAsync(string topic, Message<string, string> message) =>
+        producer.ProduceAsync(topic, message);
+}
+
+/// <summary>Handlers of consumed records; each remembers the span current in its body.</summary>
+public sealed class BillingHandler
+{
+    public List<Activity?> Seen { get; } = new();
+
+    [TracedHandler(ConsumerGroup = "billing")]
+    public void Handle(ConsumeResult<string, string> record) => Seen.Add(Activity.Current);
+
+    [TracedHandler(ConsumerGroup = "billing")]
+    public void HandleBatch(IReadOnlyList<ConsumeResult<string, string>> records) => Seen.Add(Activity.Current);
+
+    [TracedHandler(Destination = "orders")]
+    public void HandleMessage(Message<string, string> message) => Seen.Add(Activity.Current);
+}

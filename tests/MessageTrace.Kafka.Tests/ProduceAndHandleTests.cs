@@ -1,0 +1,180 @@
+using System;
+using System.Diagnostics;
+using System.Linq;
+using System.Text;
+using System.Threading.Tasks;
+using Confluent.Kafka;
+using MessageTrace.Kafka.Tests.App;
+using MessageTrace.Kafka.Tests.Infrastructure;
+using Xunit;
+using static MessageTrace.Kafka.Tests.Infrastructure.TraceCapture;
+
+namespace MessageTrace.Kafka.Tests;
+
+/// <summary>
+/// ProduceAsync inside [TracedProducer] and [TracedHandler] methods taking ConsumeResult or Message,
+/// through a real Kafka protocol endpoint (the mock cluster): one trace from send to process, the
+/// context carried as UTF-8 bytes in the message headers.
+/// </summary>
+[Collection(KafkaCollection.Name)]
+public sealed class ProduceAndHandleTests
+{
+    private readonly MockCluster _cluster;
+    private readonly string _topic = "orders-" + Guid.NewGuid().ToString("N")[..8];
+
+    public ProduceAndHandleTests(MockCluster cluster) => _cluster = cluster;
+
+    [Fact]
+    public async Task A_produced_message_carries_its_send_span_context_to_the_process_span()
+    {
+        using var capture = new TraceCapture();
+        using var producer = _cluster.Producer<string, string>();
+
+        var delivery = await new OrderProducer(producer).PublishAsync(_topic, "order-17", "{\"total\":42}");
+        using var consumer = _cluster.Consumer<string, string>("billing", _topic);
+        var record = MockCluster.Next(consumer);
+        var handler = new BillingHandler();
+        handler.Handle(record);
+
+        var send = capture.Single("send " + _topic);
+        Assert.Equal(ActivityKind.Producer, send.Kind);
+        Assert.Equal("kafka", Tag(send, "messaging.system"));
+        Assert.Equal("send", Tag(send, "messaging.operation.name"));
+        Assert.Equal(_topic, Tag(send, "messaging.destination.name"));
+        Assert.Equal("order-17", Tag(send, "messaging.kafka.message.key"));
+        Assert.Equal(delivery.Partition.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), Tag(send, "messaging.destination.partition.id"));
+        Assert.Equal(delivery.Offset.Value, Tag(send, "messaging.kafka.offset"));
+        Assert.Null(Tag(send, "messaging.kafka.message.tombstone"));
+
+        // The context travelled as UTF-8 bytes.
+        Assert.True(record.Message.Headers.TryGetLastBytes("traceparent", out var bytes));
+        Assert.Equal($"00-{send.TraceId}-{send.SpanId}-01", Encoding.UTF8.GetString(bytes));
+
+        var process = capture.Single("process " + _topic);
+        Assert.Equal(ActivityKind.Consumer, process.Kind);
+        Assert.Equal(send.TraceId, process.TraceId);
+        Assert.Equal(send.SpanId, process.ParentSpanId);
+        Assert.Equal(send.SpanId, Assert.Single(process.Links).Context.SpanId);
+        Assert.Equal("billing", Tag(process, "messaging.consumer.group.name"));
+        Assert.Equal(record.Offset.Value, Tag(process, "messaging.kafka.offset"));
+        Assert.Equal("order-17", Tag(process, "messaging.kafka.message.key"));
+        Assert.Same(process, Assert.Single(handler.Seen));
+    }
+
+    [Fact]
+    public async Task A_null_value_is_a_tombstone_and_a_chosen_partition_is_recorded_before_the_send()
+    {
+        using var capture = new TraceCapture();
+        using var producer = _cluster.Producer<string, string>();
+        var publisher = new OrderProducer(producer);
+
+        await publisher.PublishAsync(_topic, "order-17", null);
+        await publisher.PublishToPartitionAsync(_topic, 0, "order-18", "{}");
+
+        var spans = capture.Spans.Where(s => s.DisplayName == "send " + _topic).ToList();
+        Assert.Equal(2, spans.Count);
+        Assert.Equal(true, Tag(spans[0], "messaging.kafka.message.tombstone"));
+        Assert.Equal("0", Tag(spans[1], "messaging.destination.partition.id"));
+        Assert.Null(Tag(spans[1], "messaging.kafka.message.tombstone"));
+    }
+
+    [Fact]
+    public async Task A_message_sent_twice_carries_each_send_its_own_context()
+    {
+        using var capture = new TraceCapture();
+        using var producer = _cluster.Producer<string, string>();
+        var message = new Message<string, string> { Key = "order-17", Value = "{}" };
+        var publisher = new OrderProducer(producer);
+
+        await publisher.PublishAsync(_topic, message);
+        await publisher.PublishAsync(_topic, message);
+
+        var sends = capture.Spans.Where(s => s.DisplayName == "send " + _topic).ToList();
+        Assert.Equal(2, sends.Count);
+        using var consumer = _cluster.Consumer<string, string>("billing", _topic);
+        var first = MockCluster.Next(consumer);
+        var second = MockCluster.Next(consumer);
+        Assert.Equal(TraceParent(sends[0]), Header(first, "traceparent"));
+        Assert.Equal(TraceParent(sends[1]), Header(second, "traceparent"));
+        Assert.Single(message.Headers, h => h.Key == "traceparent");
+    }
+
+    [Fact]
+    public async Task A_users_own_traceparent_is_kept_and_linked()
+    {
+        using var capture = new TraceCapture();
+        using var producer = _cluster.Producer<string, string>();
+        const string upstream = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+        var message = new Message<string, string> { Key = "k", Value = "{}", Headers = new Headers { { "traceparent", Encoding.UTF8.GetBytes(upstream) } } };
+
+        await new OrderProducer(producer).PublishAsync(_topic, message);
+
+        var send = capture.Single("send " + _topic);
+        Assert.Equal("00f067aa0ba902b7", Assert.Single(send.Links).Context.SpanId.ToHexString());
+        using var consumer = _cluster.Consumer<string, string>("billing", _topic);
+        Assert.Equal(upstream, Header(MockCluster.Next(consumer), "traceparent"));
+    }
+
+    [Fact]
+    public async Task An_untraced_produce_writes_no_header()
+    {
+        using var capture = new TraceCapture();
+        using var producer = _cluster.Producer<string, string>();
+
+        await new OrderProducer(producer).PublishUntracedAsync(_topic, new Message<string, string> { Key = "k", Value = "{}" });
+
+        Assert.Empty(capture.Spans);
+        using var consumer = _cluster.Consumer<string, string>("billing", _topic);
+        Assert.Null(Header(MockCluster.Next(consumer), "traceparent"));
+    }
+
+    [Fact]
+    public async Task A_batch_of_records_is_one_span_linked_to_each_and_a_Message_handler_uses_its_declared_destination()
+    {
+        using var capture = new TraceCapture();
+        using var producer = _cluster.Producer<string, string>();
+        var publisher = new OrderProducer(producer);
+        await publisher.PublishAsync(_topic, "a", "{}");
+        await publisher.PublishAsync(_topic, "b", "{}");
+        using var consumer = _cluster.Consumer<string, string>("billing", _topic);
+        var records = new[] { MockCluster.Next(consumer), MockCluster.Next(consumer) };
+        var handler = new BillingHandler();
+
+        handler.HandleBatch(records);
+        handler.HandleMessage(records[0].Message);
+
+        var sends = capture.Spans.Where(s => s.DisplayName == "send " + _topic).ToList();
+        var batch = capture.Single("process " + _topic);
+        Assert.Equal(sends.Select(s => s.SpanId.ToHexString()).Order(), batch.Links.Select(l => l.Context.SpanId.ToHexString()).Order());
+        Assert.Equal(2, Tag(batch, "messaging.batch.message_count"));
+        var single = capture.Single("process orders");
+        Assert.Contains(single.TraceId, sends.Select(s => s.TraceId));
+    }
+
+    [Theory]
+    [InlineData(new byte[] { 0xff, 0xfe, 0x00, 0x80 })]
+    [InlineData(null)]
+    public void Garbage_traceparent_bytes_give_a_root_process_span_without_a_link(byte[]? value)
+    {
+        using var capture = new TraceCapture();
+        var bytes = value ?? Encoding.UTF8.GetBytes("ff-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01" + new string('x', 600));
+        var record = new ConsumeResult<string, string>
+        {
+            Topic = _topic,
+            Partition = new Partition(0),
+            Offset = new Offset(7),
+            Message = new Message<string, string> { Key = "k", Value = "{}", Headers = new Headers { { "traceparent", bytes } } },
+        };
+
+        new BillingHandler().Handle(record);
+
+        var process = capture.Single("process " + _topic);
+        Assert.Empty(process.Links);
+        Assert.Equal(default, process.ParentSpanId);
+    }
+
+    private static string TraceParent(Activity span) => $"00-{span.TraceId}-{span.SpanId}-01";
+
+    private static string? Header(ConsumeResult<string, string> record, string name) =>
+        record.Message.Headers is { } headers && headers.TryGetLastBytes(name, out var bytes) ? Encoding.UTF8.GetString(bytes) : null;
+}

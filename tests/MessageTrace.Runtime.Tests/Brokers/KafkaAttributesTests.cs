@@ -1,0 +1,59 @@
+using System.Diagnostics;
+using System.Linq;
+using Xunit;
+
+namespace MessageTrace.Runtime.Tests.Brokers;
+
+/// <summary>The Kafka attribute rules the generated Kafka adapters call.</summary>
+public sealed class KafkaAttributesTests
+{
+    private static readonly MessagingSite Site = new("kafka");
+
+    [Fact]
+    public void An_outgoing_text_key_is_recorded_and_an_any_partition_is_not()
+    {
+        using var activity = new Activity("send orders");
+
+        KafkaAttributes.RecordOutgoing(activity, Site, "order-17", tombstone: false, partition: -1, bodySize: null);
+
+        Assert.Equal("order-17", Tag(activity, "messaging.kafka.message.key"));
+        Assert.Null(Tag(activity, "messaging.destination.partition.id"));
+        Assert.Null(Tag(activity, "messaging.kafka.message.tombstone"));
+    }
+
+    [Fact]
+    public void A_tombstone_and_a_chosen_partition_are_recorded_and_a_missing_key_is_not()
+    {
+        using var activity = new Activity("send orders");
+
+        KafkaAttributes.RecordOutgoing(activity, Site, key: null, tombstone: true, partition: 3, bodySize: null);
+
+        Assert.Equal(true, Tag(activity, "messaging.kafka.message.tombstone"));
+        Assert.Equal("3", Tag(activity, "messaging.destination.partition.id"));
+        Assert.Null(Tag(activity, "messaging.kafka.message.key"));
+    }
+
+    [Fact]
+    public void A_delivery_records_partition_and_offset_and_ignores_unset_values()
+    {
+        using var stored = new Activity("send orders");
+        using var unknown = new Activity("send orders");
+
+        KafkaAttributes.RecordDelivery(stored, 2, 12_345_678_901L);
+        KafkaAttributes.RecordDelivery(unknown, -1, -1001);
+
+        Assert.Equal("2", Tag(stored, "messaging.destination.partition.id"));
+        Assert.Equal(12_345_678_901L, Tag(stored, "messaging.kafka.offset"));
+        Assert.Empty(unknown.TagObjects);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(63)]
+    [InlineData(64)]
+    [InlineData(100_000)]
+    public void Partition_ids_are_decimal_text(int partition) =>
+        Assert.Equal(partition.ToString(System.Globalization.CultureInfo.InvariantCulture), KafkaAttributes.PartitionId(partition));
+
+    private static object? Tag(Activity activity, string key) => activity.TagObjects.FirstOrDefault(t => t.Key == key).Value;
+}
