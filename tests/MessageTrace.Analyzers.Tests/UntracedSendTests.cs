@@ -33,10 +33,13 @@ public sealed class UntracedSendTests
             public Task Publish(string json) => {|#0:producer.ProduceAsync("orders", new Message<string, string> { Value = json })|};
 
             public Task PublishTo(TopicPartition target, Message<string, string> message) => {|#1:producer.ProduceAsync(target, message)|};
+
+            public void Fire(Message<string, string> message) => {|#2:producer.Produce("orders", message)|};
         }
         """,
         Verify.Diagnostic(Descriptors.UntracedSend, 0, "IProducer<string, string>.ProduceAsync(string, Message<string, string>, CancellationToken)", " to 'orders'"),
-        Verify.Diagnostic(Descriptors.UntracedSend, 1, "IProducer<string, string>.ProduceAsync(TopicPartition, Message<string, string>, CancellationToken)", ""));
+        Verify.Diagnostic(Descriptors.UntracedSend, 1, "IProducer<string, string>.ProduceAsync(TopicPartition, Message<string, string>, CancellationToken)", ""),
+        Verify.Diagnostic(Descriptors.UntracedSend, 2, "IProducer<string, string>.Produce(string, Message<string, string>, Action<DeliveryReport<string, string>>)", " to 'orders'"));
 
     [Fact]
     public async Task MessageSaysWhatIsWrongAndWhatToDo()

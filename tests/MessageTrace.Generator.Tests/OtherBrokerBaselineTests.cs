@@ -166,6 +166,8 @@ public sealed class OtherBrokerBaselineTests
                 await producer.ProduceAsync($"orders.{region}", new Message<string, string> { Key = id, Value = json });
                 await producer.ProduceAsync(new TopicPartition("orders", new Partition(3)), new Message<string, string> { Key = id, Value = null! });
                 await raw.ProduceAsync("blobs", new Message<Null, byte[]> { Value = new byte[] { 1 } });
+                producer.Produce("orders", new Message<string, string> { Key = id, Value = json }, report => System.Console.WriteLine(report.Offset));
+                producer.Produce(new TopicPartition("orders", new Partition(1)), new Message<string, string> { Key = id, Value = json });
             }
 
             [TracedHandler(ConsumerGroup = "billing")]

@@ -62,6 +62,29 @@ public sealed class ProduceAndHandleTests
     }
 
     [Fact]
+    public void Produce_ends_its_span_in_the_delivery_report_before_the_handler_runs_once()
+    {
+        using var capture = new TraceCapture();
+        using var producer = _cluster.Producer<string, string>();
+        var reports = new System.Collections.Generic.List<(DeliveryReport<string, string> Report, bool SpanEnded)>();
+
+        // In the handler, the span of this very message (its partition and offset) has already ended.
+        new OrderProducer(producer).Publish(_topic, "order-17", "{}", report => reports.Add((report, capture.Spans.Any(s =>
+            Equals(Tag(s, "messaging.kafka.offset"), report.Offset.Value)
+            && Equals(Tag(s, "messaging.destination.partition.id"), report.Partition.Value.ToString(System.Globalization.CultureInfo.InvariantCulture))))));
+        new OrderProducer(producer).Publish(_topic, "order-18", "{}", report: null);
+        producer.Flush(TimeSpan.FromSeconds(10));
+
+        var (delivered, spanEnded) = Assert.Single(reports);
+        Assert.True(spanEnded);
+        Assert.False(delivered.Error.IsError);
+        var sends = capture.Spans.Where(s => s.DisplayName == "send " + _topic).ToList();
+        Assert.Equal(2, sends.Count);
+        Assert.All(sends, s => Assert.Equal(ActivityStatusCode.Unset, s.Status));
+        Assert.All(sends, s => Assert.NotNull(Tag(s, "messaging.kafka.offset")));
+    }
+
+    [Fact]
     public async Task A_null_value_is_a_tombstone_and_a_chosen_partition_is_recorded_before_the_send()
     {
         using var capture = new TraceCapture();

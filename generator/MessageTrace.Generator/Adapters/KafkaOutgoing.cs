@@ -1,6 +1,7 @@
 // A Kafka produce: the topic (and the partition when the caller named one) and the message's headers
 // (created when the message has none, on the traced path only). The delivery result gives the
-// partition and offset the broker stored the message at.
+// partition and offset the broker stored the message at; Produce's delivery report also says whether
+// the send failed.
 [global::System.CodeDom.Compiler.GeneratedCode("MessageTrace.Generator", "VERSION")]
 file static class KafkaOutgoing
 {
@@ -9,7 +10,8 @@ file static class KafkaOutgoing
 }
 
 [global::System.CodeDom.Compiler.GeneratedCode("MessageTrace.Generator", "VERSION")]
-file struct KafkaOutgoing<TKey, TValue>(string? topic, int partition, global::Confluent.Kafka.Message<TKey, TValue>? message) : global::MessageTrace.IOutgoingMessage
+file struct KafkaOutgoing<TKey, TValue>(string? topic, int partition, global::Confluent.Kafka.Message<TKey, TValue>? message)
+    : global::MessageTrace.IOutgoingMessage, global::MessageTrace.IReportedOutcome<global::Confluent.Kafka.DeliveryReport<TKey, TValue>>
 {
     // ProduceAsync(TopicPartition, ...): the topic and partition the caller chose.
     public KafkaOutgoing(global::Confluent.Kafka.TopicPartition? target, global::Confluent.Kafka.Message<TKey, TValue>? message)
@@ -35,6 +37,9 @@ file struct KafkaOutgoing<TKey, TValue>(string? topic, int partition, global::Co
     public readonly bool TryCopy() => false;
     public readonly void RecordAttributes(global::System.Diagnostics.Activity activity, global::MessageTrace.MessagingSite site) =>
         global::MessageTrace.KafkaAttributes.RecordOutgoing(activity, site, message is not null && message.Key is string key ? key : null, message is { Value: null }, partition, null);
+    // Produce's delivery report: the broker's error code names the failure.
+    public readonly string? FailureOf(global::Confluent.Kafka.DeliveryReport<TKey, TValue> report) =>
+        report is { Error.IsError: true } ? report.Error.Code.ToString() : null;
     public readonly void RecordResult<TResult>(global::System.Diagnostics.Activity activity, TResult result)
     {
         if (result is global::Confluent.Kafka.DeliveryResult<TKey, TValue> delivery)

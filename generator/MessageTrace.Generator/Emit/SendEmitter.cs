@@ -57,12 +57,23 @@ internal static class SendEmitter
         SignatureText.WriteConstraints(writer, signature);
 
         var replaced = new HashSet<int>(recipe.Replacements.Select(static r => r.Parameter));
+        if (recipe.ReportCallback is { } callback)
+        {
+            replaced.Add(callback);
+        }
+
         var call = CallText.For(signature, hasReceiver, replaced);
         string original = Invocation(signature, call, signature.MethodName, signature.Parameters.Select((p, i) => Argument(recipe, call, signature, i)));
         string body = recipe.Reroute is { } reroute
             ? $"m.{reroute.WhenMember} is not null ? {Rerouted(signature, call, reroute)} : {original}"
             : original;
         string adapter = (recipe.Adapter.InfersTypeArguments ? recipe.Adapter.Name + ".Create(" : "new " + recipe.Adapter.Name + "(") + string.Join(", ", recipe.AdapterArguments.Select(a => Value(a, signature))) + ")";
+        if (recipe.ReportCallback is { } report)
+        {
+            writer.Line($"    => global::MessageTrace.TracedSend.SendWithReport({siteField}, {adapter}, {signature.Parameters[report].Name}, {call.Arguments}, static (m, a, h) => {body});");
+            return;
+        }
+
         writer.Line($"    => global::MessageTrace.TracedSend.{EntryPoint(signature.ReturnShape)}({siteField}, {adapter}, {call.Arguments}, {CallText.Lambda(withMessage: true, body)});");
     }
 
@@ -98,6 +109,11 @@ internal static class SendEmitter
     private static string Argument(SendRecipe recipe, CallText call, CallSignature signature, int index)
     {
         var parameter = signature.Parameters[index];
+        if (recipe.ReportCallback == index)
+        {
+            return "h";
+        }
+
         foreach (var replacement in recipe.Replacements)
         {
             if (replacement.Parameter == index)

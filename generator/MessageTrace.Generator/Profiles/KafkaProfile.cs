@@ -3,7 +3,8 @@ using static MessageTrace.Generator.Profiles.Recipes;
 namespace MessageTrace.Generator.Profiles;
 
 /// <summary>
-/// Confluent.Kafka 2: <c>IProducer&lt;TKey, TValue&gt;.ProduceAsync</c> to a topic or a topic partition, with
+/// Confluent.Kafka 2: <c>IProducer&lt;TKey, TValue&gt;.ProduceAsync</c> and <c>Produce</c> (its span ends in the
+/// delivery report, before the caller's handler runs) to a topic or a topic partition, with
 /// the message's <c>Headers</c> as the carrier (values as UTF-8 bytes; created when the message has none),
 /// handlers taking <c>ConsumeResult&lt;TKey, TValue&gt;</c> or <c>Message&lt;TKey, TValue&gt;</c>.
 /// </summary>
@@ -29,7 +30,19 @@ internal static class KafkaProfile
                 Types(Ns + "IProducer"),
                 "ProduceAsync",
                 Types(Ns + "TopicPartition", Ns + "Message", "System.Threading.CancellationToken"),
-                new SendRecipe(GenericAdapter("KafkaOutgoing", HeadersAccess), List(P(0), P(1)), EquatableArray<ParameterReplacement>.Empty, Reroute: null, Destination: P(0, "Topic")))),
+                new SendRecipe(GenericAdapter("KafkaOutgoing", HeadersAccess), List(P(0), P(1)), EquatableArray<ParameterReplacement>.Empty, Reroute: null, Destination: P(0, "Topic"))),
+            new SendOperation(
+                "KafkaProduce",
+                Types(Ns + "IProducer"),
+                "Produce",
+                Types("System.String", Ns + "Message", "System.Action"),
+                new SendRecipe(GenericAdapter("KafkaOutgoing", HeadersAccess), List(P(0), CallArgument.Const("-1"), P(1)), EquatableArray<ParameterReplacement>.Empty, Reroute: null, Destination: P(0)) { ReportCallback = 2 }),
+            new SendOperation(
+                "KafkaProducePartition",
+                Types(Ns + "IProducer"),
+                "Produce",
+                Types(Ns + "TopicPartition", Ns + "Message", "System.Action"),
+                new SendRecipe(GenericAdapter("KafkaOutgoing", HeadersAccess), List(P(0), P(1)), EquatableArray<ParameterReplacement>.Empty, Reroute: null, Destination: P(0, "Topic")) { ReportCallback = 2 })),
         IncomingMessages: List(
             new IncomingMessageShape(Id, System, Ns + "ConsumeResult", GenericArity: 2, IsValueType: false, Adapter("KafkaConsumeResultIncoming", HeadersAccess)),
             new IncomingMessageShape(Id, System, Ns + "Message", GenericArity: 2, IsValueType: false, Adapter("KafkaMessageIncoming", HeadersAccess))),

@@ -77,6 +77,12 @@ internal sealed record SendRecipe(
     /// key), for deriving a template when <see cref="Destination"/> is not a single parameter.
     /// </summary>
     public EquatableArray<CallArgument> FirstNonEmptyDestination { get; init; } = EquatableArray<CallArgument>.Empty;
+
+    /// <summary>
+    /// The parameter holding a callback the client reports the send's outcome to (Kafka's delivery handler):
+    /// the runtime passes its own in its place, ends the span in it, then calls the caller's.
+    /// </summary>
+    public int? ReportCallback { get; init; }
 }
 
 /// <summary>A broker call that sends one message.</summary>

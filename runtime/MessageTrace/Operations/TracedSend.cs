@@ -201,4 +201,41 @@ public static class TracedSend
             Activity.Current = previous;
         }
     }
+
+    /// <summary>
+    /// A send that reports its outcome to a callback (Kafka's <c>Produce</c> with a delivery handler): the
+    /// span ends when the report arrives, with the report's attributes and failure, and the caller's
+    /// <paramref name="handler"/> then runs once, as the client would have run it. A send that throws
+    /// at once is recorded as failed and its exception goes on unchanged.
+    /// </summary>
+    public static void SendWithReport<TMessage, TArgs, TReport>(MessagingSite site, TMessage message, Action<TReport>? handler, TArgs args, Action<TMessage, TArgs, Action<TReport>?> send)
+        where TMessage : struct, IOutgoingMessage, IReportedOutcome<TReport>
+    {
+        if (SendSpan.IsIdle)
+        {
+            send(message, args, handler);
+            return;
+        }
+
+        var previous = Activity.Current;
+        var operation = SendSpan.Begin(ref message, site, previous);
+        if (operation.IsNone)
+        {
+            send(message, args, handler);
+            return;
+        }
+
+        try
+        {
+            send(message, args, new ReportCompletion<TMessage, TReport>(operation, message, handler).OnReport);
+        }
+        catch (Exception exception) when (operation.FailAndStop(exception))
+        {
+            throw;
+        }
+        finally
+        {
+            Activity.Current = previous;
+        }
+    }
 }

@@ -20,6 +20,11 @@ public sealed class OrderProducer(IProducer<string, string> producer)
     public Task<DeliveryResult<string, string>> PublishToPartitionAsync(string topic, int partition, string key, string value) =>
         producer.ProduceAsync(new TopicPartition(topic, new Partition(partition)), new Message<string, string> { Key = key, Value = value });
 
+    /// <summary>Produce with a delivery handler (or none), as the client's examples write it.</summary>
+    [TracedProducer]
+    public void Publish(string topic, string key, string value, System.Action<DeliveryReport<string, string>>? report) =>
+        producer.Produce(topic, new Message<string, string> { Key = key, Value = value }, report);
+
     /// <summary>The same send without the attribute: not traced.</summary>
     public Task<DeliveryResult<string, string>> PublishUntracedAsync(string topic, Message<string, string> message) =>
         producer.ProduceAsync(topic, message);

@@ -17,7 +17,7 @@ internal sealed class TestMessage(string topic, Dictionary<string, string>? head
 /// An outgoing adapter as a generator would write one. <see cref="Shared"/> makes it behave like RocketMQ's
 /// (one header collection handed to several messages, copied when it holds an earlier send's context).
 /// </summary>
-internal struct TestOutgoing(TestMessage? message, bool shared = false) : IOutgoingMessage
+internal struct TestOutgoing(TestMessage? message, bool shared = false) : IOutgoingMessage, IReportedOutcome<string>
 {
     public TestMessage? Message = message;
 
@@ -59,6 +59,9 @@ internal struct TestOutgoing(TestMessage? message, bool shared = false) : IOutgo
     public readonly void RecordAttributes(Activity activity, MessagingSite site) => MessagingAttributes.SetMessageId(activity, Message!.Id);
 
     public readonly void RecordResult<TResult>(Activity activity, TResult result) => activity.SetTag("test.result", result?.ToString());
+
+    /// <summary>A delivery report "FAIL" says the send failed.</summary>
+    public readonly string? FailureOf(string report) => report == "FAIL" ? "FAIL" : null;
 }
 
 /// <summary>An incoming adapter as a generator would write one; the result "FAIL" means failure.</summary>

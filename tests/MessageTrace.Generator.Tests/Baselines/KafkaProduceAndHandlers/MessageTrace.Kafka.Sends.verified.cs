@@ -18,21 +18,31 @@ namespace MessageTrace.Generated
         internal static readonly global::MessageTrace.MessagingSite s_site1 = new("kafka", template: "orders.{region}");
 
         // Program.cs(14,15)
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "k1l6M1nHGUAzMNhkzfmEsZQBAABQcm9ncmFtLmNz")]
+        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "PZbYVZbR6tm/U6C9D5W4pJQBAABQcm9ncmFtLmNz")]
         // Program.cs(17,15)
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "k1l6M1nHGUAzMNhkzfmEsQgDAABQcm9ncmFtLmNz")]
+        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "PZbYVZbR6tm/U6C9D5W4pAgDAABQcm9ncmFtLmNz")]
         public static global::System.Threading.Tasks.Task<global::Confluent.Kafka.DeliveryResult<TKey, TValue>> KafkaProduceAsync0<TKey, TValue>(this global::Confluent.Kafka.IProducer<TKey, TValue> receiver, string p0, global::Confluent.Kafka.Message<TKey, TValue> p1, global::System.Threading.CancellationToken p2)
             => global::MessageTrace.TracedSend.SendAsync(s_site0, KafkaOutgoing.Create(p0, -1, p1), (receiver, p0, p1, p2), static (m, a) => a.receiver.ProduceAsync(a.p0, a.p1, a.p2));
 
         // Program.cs(15,15)
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "k1l6M1nHGUAzMNhkzfmEsQ4CAABQcm9ncmFtLmNz")]
+        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "PZbYVZbR6tm/U6C9D5W4pA4CAABQcm9ncmFtLmNz")]
         public static global::System.Threading.Tasks.Task<global::Confluent.Kafka.DeliveryResult<TKey, TValue>> KafkaProduceAsync1<TKey, TValue>(this global::Confluent.Kafka.IProducer<TKey, TValue> receiver, string p0, global::Confluent.Kafka.Message<TKey, TValue> p1, global::System.Threading.CancellationToken p2)
             => global::MessageTrace.TracedSend.SendAsync(s_site1, KafkaOutgoing.Create(p0, -1, p1), (receiver, p0, p1, p2), static (m, a) => a.receiver.ProduceAsync(a.p0, a.p1, a.p2));
 
         // Program.cs(16,15)
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "k1l6M1nHGUAzMNhkzfmEsX8CAABQcm9ncmFtLmNz")]
+        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "PZbYVZbR6tm/U6C9D5W4pH8CAABQcm9ncmFtLmNz")]
         public static global::System.Threading.Tasks.Task<global::Confluent.Kafka.DeliveryResult<TKey, TValue>> KafkaProduceAsyncPartition2<TKey, TValue>(this global::Confluent.Kafka.IProducer<TKey, TValue> receiver, global::Confluent.Kafka.TopicPartition p0, global::Confluent.Kafka.Message<TKey, TValue> p1, global::System.Threading.CancellationToken p2)
             => global::MessageTrace.TracedSend.SendAsync(s_site0, KafkaOutgoing.Create(p0, p1), (receiver, p0, p1, p2), static (m, a) => a.receiver.ProduceAsync(a.p0, a.p1, a.p2));
+
+        // Program.cs(18,9)
+        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "PZbYVZbR6tm/U6C9D5W4pGgDAABQcm9ncmFtLmNz")]
+        public static void KafkaProduce3<TKey, TValue>(this global::Confluent.Kafka.IProducer<TKey, TValue> receiver, string p0, global::Confluent.Kafka.Message<TKey, TValue> p1, global::System.Action<global::Confluent.Kafka.DeliveryReport<TKey, TValue>> p2)
+            => global::MessageTrace.TracedSend.SendWithReport(s_site0, KafkaOutgoing.Create(p0, -1, p1), p2, (receiver, p0, p1), static (m, a, h) => a.receiver.Produce(a.p0, a.p1, h));
+
+        // Program.cs(19,9)
+        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "PZbYVZbR6tm/U6C9D5W4pPcDAABQcm9ncmFtLmNz")]
+        public static void KafkaProducePartition4<TKey, TValue>(this global::Confluent.Kafka.IProducer<TKey, TValue> receiver, global::Confluent.Kafka.TopicPartition p0, global::Confluent.Kafka.Message<TKey, TValue> p1, global::System.Action<global::Confluent.Kafka.DeliveryReport<TKey, TValue>> p2)
+            => global::MessageTrace.TracedSend.SendWithReport(s_site0, KafkaOutgoing.Create(p0, p1), p2, (receiver, p0, p1), static (m, a, h) => a.receiver.Produce(a.p0, a.p1, h));
     }
 
     // Confluent.Kafka's Headers: a list of (key, bytes) that allows repeated keys. A header is replaced by
@@ -74,7 +84,8 @@ namespace MessageTrace.Generated
 
     // A Kafka produce: the topic (and the partition when the caller named one) and the message's headers
     // (created when the message has none, on the traced path only). The delivery result gives the
-    // partition and offset the broker stored the message at.
+    // partition and offset the broker stored the message at; Produce's delivery report also says whether
+    // the send failed.
     [global::System.CodeDom.Compiler.GeneratedCode("MessageTrace.Generator", "VERSION")]
     file static class KafkaOutgoing
     {
@@ -83,7 +94,8 @@ namespace MessageTrace.Generated
     }
 
     [global::System.CodeDom.Compiler.GeneratedCode("MessageTrace.Generator", "VERSION")]
-    file struct KafkaOutgoing<TKey, TValue>(string? topic, int partition, global::Confluent.Kafka.Message<TKey, TValue>? message) : global::MessageTrace.IOutgoingMessage
+    file struct KafkaOutgoing<TKey, TValue>(string? topic, int partition, global::Confluent.Kafka.Message<TKey, TValue>? message)
+        : global::MessageTrace.IOutgoingMessage, global::MessageTrace.IReportedOutcome<global::Confluent.Kafka.DeliveryReport<TKey, TValue>>
     {
         // ProduceAsync(TopicPartition, ...): the topic and partition the caller chose.
         public KafkaOutgoing(global::Confluent.Kafka.TopicPartition? target, global::Confluent.Kafka.Message<TKey, TValue>? message)
@@ -109,6 +121,9 @@ namespace MessageTrace.Generated
         public readonly bool TryCopy() => false;
         public readonly void RecordAttributes(global::System.Diagnostics.Activity activity, global::MessageTrace.MessagingSite site) =>
             global::MessageTrace.KafkaAttributes.RecordOutgoing(activity, site, message is not null && message.Key is string key ? key : null, message is { Value: null }, partition, null);
+        // Produce's delivery report: the broker's error code names the failure.
+        public readonly string? FailureOf(global::Confluent.Kafka.DeliveryReport<TKey, TValue> report) =>
+            report is { Error.IsError: true } ? report.Error.Code.ToString() : null;
         public readonly void RecordResult<TResult>(global::System.Diagnostics.Activity activity, TResult result)
         {
             if (result is global::Confluent.Kafka.DeliveryResult<TKey, TValue> delivery)
