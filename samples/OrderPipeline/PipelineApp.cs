@@ -11,6 +11,7 @@ using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
 using OrderPipeline.Brokers;
+using OrderPipeline.Brokers.Kafka;
 using OrderPipeline.Brokers.Mqtt;
 using OrderPipeline.Brokers.Nats;
 using OrderPipeline.Brokers.RabbitMq;
@@ -262,6 +263,7 @@ public static class PipelineApp
     {
         BrokerKind.Nats => new NatsPipeline(options.NatsUrl, ledger),
         BrokerKind.RabbitMq => new RabbitMqPipeline(options.RabbitMqUri, ledger),
+        BrokerKind.Kafka => new KafkaPipeline(ledger),
         _ => new MqttPipeline(ledger),
     };
 

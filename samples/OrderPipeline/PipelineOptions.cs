@@ -9,6 +9,7 @@ public enum BrokerKind
     Mqtt,
     Nats,
     RabbitMq,
+    Kafka,
 }
 
 /// <summary>The command line of the sample.</summary>
@@ -26,7 +27,8 @@ public sealed record PipelineOptions
           --invalid             give order #1 an invalid amount as well (shows the error path in a default run)
           --json                print one JSON object per finished span per line on stdout, nothing else
                                 (logs, progress and the summary go to stderr)
-          --broker B            mqtt (default: an embedded MQTTnet server), nats or rabbitmq
+          --broker B            mqtt (default: an embedded MQTTnet server), nats, rabbitmq, or kafka
+                                (librdkafka's mock cluster, in process: nothing to install)
           --nats-url URL        NATS server for --broker nats (default $NATS_URL or nats://127.0.0.1:4222)
           --rabbitmq URI        RabbitMQ broker for --broker rabbitmq
                                 (default $RABBITMQ_URI or amqp://guest:guest@127.0.0.1:5672/)
@@ -125,8 +127,11 @@ public sealed record PipelineOptions
                         case "rabbitmq" or "rabbit":
                             options = options with { Broker = BrokerKind.RabbitMq };
                             break;
+                        case "kafka":
+                            options = options with { Broker = BrokerKind.Kafka };
+                            break;
                         default:
-                            error = $"--broker: unknown broker '{value}' (mqtt, nats or rabbitmq)";
+                            error = $"--broker: unknown broker '{value}' (mqtt, nats, rabbitmq or kafka)";
                             return false;
                     }
 

@@ -37,6 +37,16 @@ public sealed class OrderPipelineTests(ITestOutputHelper log)
     }
 
     [Fact]
+    public async Task Kafka_OnTheInProcessMockCluster_TheChainIsOneTracePerOrder_AndTheInvalidOrderIsParked()
+    {
+        var run = await SampleProcess.RunAsync(log, "--broker", "kafka", "--messages", "5", "--json", "--timeout", "60");
+
+        Assert.True(run.ExitCode == 0, run.Describe());
+        PipelineAssert.FiveOrders(JsonSpan.ParseAll(run.Stdout), "kafka");
+        Assert.Matches(new Regex(@"orders parked\s*\S\s*1\s"), run.Stderr);
+    }
+
+    [Fact]
     public async Task Json_WithFiveMessages_IncludesTheMetricPoints_CountedPerDestinationAndConsumerGroup()
     {
         var run = await SampleProcess.RunAsync(log, "--messages", "5", "--json", "--timeout", "60");
