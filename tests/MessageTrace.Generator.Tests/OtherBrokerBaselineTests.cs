@@ -186,6 +186,18 @@ public sealed class OtherBrokerBaselineTests
                 HandleBatch(new[] { record });
                 await HandleMessageAsync(record.Message);
             }
+
+            [TracedConsumer(ConsumerGroup = "billing")]
+            public void Poll(IConsumer<string, string> consumer)
+            {
+                var record = consumer.Consume(System.TimeSpan.FromSeconds(1));
+                if (record is not null)
+                {
+                    Handle(record);
+                }
+
+                _ = consumer.Consume(100);
+            }
         }
         """);
 

@@ -174,6 +174,30 @@ public sealed class ProduceAndHandleTests
         Assert.Contains(single.TraceId, sends.Select(s => s.TraceId));
     }
 
+    [Fact]
+    public async Task Consume_in_a_traced_consumer_is_a_receive_span_linked_to_the_send_and_an_empty_poll_has_none()
+    {
+        using var capture = new TraceCapture();
+        using var producer = _cluster.Producer<string, string>();
+        await new OrderProducer(producer).PublishAsync(_topic, "order-17", "{}");
+        using var consumer = _cluster.Consumer<string, string>("inventory", _topic);
+        var poller = new InventoryPoller(consumer, new BillingHandler());
+
+        var record = poller.PollOnce(TimeSpan.FromSeconds(20));
+        var nothing = poller.PollOnce(TimeSpan.FromMilliseconds(200));
+
+        Assert.NotNull(record);
+        Assert.Null(nothing);
+        var send = capture.Single("send " + _topic);
+        var receive = capture.Single("receive " + _topic);
+        Assert.Equal(ActivityKind.Client, receive.Kind);
+        Assert.Equal("inventory", Tag(receive, "messaging.consumer.group.name"));
+        Assert.Equal(send.SpanId, Assert.Single(receive.Links).Context.SpanId);
+        var process = capture.Single("process " + _topic);
+        Assert.Equal(send.SpanId, process.ParentSpanId);
+        Assert.Single(capture.Spans, s => s.DisplayName.StartsWith("receive", StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData(new byte[] { 0xff, 0xfe, 0x00, 0x80 })]
     [InlineData(null)]

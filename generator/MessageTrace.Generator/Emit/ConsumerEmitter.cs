@@ -17,7 +17,8 @@ internal static class ConsumerEmitter
             return null;
         }
 
-        var adapter = profile.IncomingMessages[0].Adapter;
+        var shape = profile.IncomingMessages[0];
+        var adapter = shape.Adapter;
         var fields = new SiteFields();
         var interceptors = new SourceWriter();
         int number = 0;
@@ -32,10 +33,13 @@ internal static class ConsumerEmitter
             var first = group[0];
             var signature = first.Signature;
             string siteField = fields.ForConsumer(first.Options.System ?? profile.System, first.Options);
-            interceptors.Line($"public static {signature.ReturnType} {first.OperationId}{number++}(this {signature.ReceiverType} receiver, {SignatureText.Parameters(signature)})");
+            interceptors.Line($"public static {signature.ReturnType} {first.OperationId}{number++}{SignatureText.TypeParameters(signature)}(this {signature.ReceiverType} receiver, {SignatureText.Parameters(signature)})");
+            SignatureText.WriteConstraints(interceptors, signature);
+            // A generic message type (Kafka's ConsumeResult<TKey, TValue>) takes the client's type parameters, in order.
+            string adapterType = shape.GenericArity > 0 ? adapter.Name + SignatureText.TypeParameters(signature) : adapter.Name;
             interceptors.Line("    => " + (first.Operation == ConsumerOperation.Receive
-                ? Receive(signature, adapter.Name, siteField)
-                : Settle(signature, adapter.Name, siteField, profile.Settles.First(s => s.Id == first.OperationId).OperationName)));
+                ? Receive(signature, adapterType, siteField, profile.Receives.First(r => r.Id == first.OperationId).ReturnsOneMessage)
+                : Settle(signature, adapterType, siteField, profile.Settles.First(s => s.Id == first.OperationId).OperationName)));
         }
 
         var writer = new SourceWriter();
@@ -52,11 +56,12 @@ internal static class ConsumerEmitter
         return writer.ToString();
     }
 
-    private static string Receive(CallSignature signature, string adapter, string siteField)
+    private static string Receive(CallSignature signature, string adapter, string siteField, bool returnsOneMessage)
     {
         var call = CallText.For(signature, hasReceiver: true, new HashSet<int>());
         string arguments = string.Join(", ", signature.Parameters.Select(p => call.Get(p.Name)));
-        return $"global::MessageTrace.TracedConsume.ReceiveAsync({siteField}, default({adapter}), {call.Arguments}, {CallText.Lambda(withMessage: false, $"{call.Get("receiver")}.{signature.MethodName}({arguments})")});";
+        string entryPoint = returnsOneMessage ? "ReceiveOne" : "ReceiveAsync";
+        return $"global::MessageTrace.TracedConsume.{entryPoint}({siteField}, default({adapter}), {call.Arguments}, {CallText.Lambda(withMessage: false, $"{call.Get("receiver")}.{signature.MethodName}({arguments})")});";
     }
 
     /// <summary>A settle call: its first parameter is the settled message.</summary>

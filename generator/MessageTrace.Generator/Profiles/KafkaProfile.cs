@@ -6,7 +6,8 @@ namespace MessageTrace.Generator.Profiles;
 /// Confluent.Kafka 2: <c>IProducer&lt;TKey, TValue&gt;.ProduceAsync</c> and <c>Produce</c> (its span ends in the
 /// delivery report, before the caller's handler runs) to a topic or a topic partition, with
 /// the message's <c>Headers</c> as the carrier (values as UTF-8 bytes; created when the message has none),
-/// handlers taking <c>ConsumeResult&lt;TKey, TValue&gt;</c> or <c>Message&lt;TKey, TValue&gt;</c>.
+/// handlers taking <c>ConsumeResult&lt;TKey, TValue&gt;</c> or <c>Message&lt;TKey, TValue&gt;</c>, and
+/// <c>IConsumer&lt;TKey, TValue&gt;.Consume</c> receives inside <c>[TracedConsumer]</c> scopes.
 /// </summary>
 internal static class KafkaProfile
 {
@@ -46,7 +47,10 @@ internal static class KafkaProfile
         IncomingMessages: List(
             new IncomingMessageShape(Id, System, Ns + "ConsumeResult", GenericArity: 2, IsValueType: false, Adapter("KafkaConsumeResultIncoming", HeadersAccess)),
             new IncomingMessageShape(Id, System, Ns + "Message", GenericArity: 2, IsValueType: false, Adapter("KafkaMessageIncoming", HeadersAccess))),
-        Receives: EquatableArray<ReceiveOperation>.Empty,
+        Receives: List(
+            new ReceiveOperation("KafkaConsume", Ns + "IConsumer", "Consume", Types("System.Threading.CancellationToken")) { ReturnsOneMessage = true },
+            new ReceiveOperation("KafkaConsumeTimeout", Ns + "IConsumer", "Consume", Types("System.TimeSpan")) { ReturnsOneMessage = true },
+            new ReceiveOperation("KafkaConsumeMilliseconds", Ns + "IConsumer", "Consume", Types("System.Int32")) { ReturnsOneMessage = true }),
         Settles: EquatableArray<SettleOperation>.Empty,
         Registrations: EquatableArray<ListenerRegistration>.Empty);
 }

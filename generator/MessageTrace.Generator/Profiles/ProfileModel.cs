@@ -128,12 +128,19 @@ internal sealed record CustomCarrierAdapter(
     string? DestinationProperty,
     string? MessageIdProperty);
 
-/// <summary>A pull call that returns a batch of received messages (RocketMQ <c>SimpleConsumer.Receive</c>).</summary>
+/// <summary>
+/// A pull call that returns a batch of received messages (RocketMQ <c>SimpleConsumer.Receive</c>), or with
+/// <see cref="ReturnsOneMessage"/> one message or null (Kafka <c>IConsumer.Consume</c>).
+/// </summary>
 internal sealed record ReceiveOperation(
     string Id,
     string ContainingType,
     string MethodName,
-    EquatableArray<string> ParameterTypes);
+    EquatableArray<string> ParameterTypes)
+{
+    /// <summary>Whether the call returns one message (null when none arrived) rather than a list, synchronously.</summary>
+    public bool ReturnsOneMessage { get; init; }
+}
 
 /// <summary>An acknowledgement call (RocketMQ <c>SimpleConsumer.Ack</c>) traced as a settle span.</summary>
 internal sealed record SettleOperation(

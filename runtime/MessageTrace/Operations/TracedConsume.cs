@@ -24,6 +24,47 @@ public static class TracedConsume
         return ReceiveTraced<TMessage, TAdapter, TArgs>(site, args, receive);
     }
 
+    /// <summary>
+    /// A synchronous pull returning one message, or null when none arrived in time (Kafka's
+    /// <c>Consume</c>): a receive span linked to the message's creation context; none for a null result
+    /// (its duration is still measured); an error span for an exception, which goes on unchanged.
+    /// </summary>
+    public static TMessage ReceiveOne<TMessage, TAdapter, TArgs>(MessagingSite site, TAdapter adapter, TArgs args, Func<TArgs, TMessage> receive)
+        where TMessage : class?
+        where TAdapter : struct, IIncomingMessages<TMessage>
+    {
+        if (IsOff)
+        {
+            return receive(args);
+        }
+
+        var startTime = DateTimeOffset.UtcNow;
+        long startTimestamp = MessagingMetrics.ClientEnabled ? Stopwatch.GetTimestamp() : 0;
+        TMessage message;
+        try
+        {
+            message = receive(args);
+        }
+        catch (Exception exception) when (ProcessSpan.StartBatch<TMessage, TAdapter>(site, null, OperationKind.Receive, startTime, startTimestamp).FailAndStop(exception))
+        {
+            throw;
+        }
+
+        if (message is not null)
+        {
+            // The span starts after the pull (its start time set back to the pull's) and stops at once, which
+            // puts the caller's current span back. Its links go to the Activity as a sequence: a one-element
+            // array is what that costs.
+            ProcessSpan.StartBatch<TMessage, TAdapter>(site, new[] { message }, OperationKind.Receive, startTime, startTimestamp).Stop();
+        }
+        else if (startTimestamp != 0)
+        {
+            MessagingOperation.Start(null, site, OperationKind.Receive, destination: null, messageCount: 0, startTimestamp: startTimestamp).Stop();
+        }
+
+        return message;
+    }
+
     /// <summary>An acknowledgement (or other settlement) returning <see cref="Task"/>.</summary>
     public static Task SettleAsync<TMessage, TAdapter, TArgs>(MessagingSite site, string operationName, TAdapter adapter, TMessage message, TArgs args, Func<TMessage, TArgs, Task> settle)
         where TAdapter : struct, IIncomingMessages<TMessage>

@@ -44,3 +44,19 @@ public sealed class BillingHandler
     [TracedHandler(Destination = "orders")]
     public void HandleMessage(Message<string, string> message) => Seen.Add(Activity.Current);
 }
+
+/// <summary>A poll loop in the shape of Confluent.Kafka's consumer examples: consume, handle, repeat.</summary>
+public sealed class InventoryPoller(IConsumer<string, string> consumer, BillingHandler handler)
+{
+    [TracedConsumer(ConsumerGroup = "inventory")]
+    public ConsumeResult<string, string>? PollOnce(System.TimeSpan timeout)
+    {
+        var record = consumer.Consume(timeout);
+        if (record is not null)
+        {
+            handler.Handle(record);
+        }
+
+        return record;
+    }
+}
