@@ -187,13 +187,15 @@ public sealed class OtherBrokerBaselineTests
                 await HandleMessageAsync(record.Message);
             }
 
-            [TracedConsumer(ConsumerGroup = "billing")]
+            [TracedConsumer(ConsumerGroup = "billing", TraceSettle = true)]
             public void Poll(IConsumer<string, string> consumer)
             {
                 var record = consumer.Consume(System.TimeSpan.FromSeconds(1));
                 if (record is not null)
                 {
                     Handle(record);
+                    consumer.StoreOffset(record);
+                    consumer.Commit(record);
                 }
 
                 _ = consumer.Consume(100);

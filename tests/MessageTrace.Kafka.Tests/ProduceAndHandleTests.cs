@@ -198,6 +198,25 @@ public sealed class ProduceAndHandleTests
         Assert.Single(capture.Spans, s => s.DisplayName.StartsWith("receive", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task Commit_with_TraceSettle_is_a_settle_span_linked_to_the_record()
+    {
+        using var capture = new TraceCapture();
+        using var producer = _cluster.Producer<string, string>();
+        await new OrderProducer(producer).PublishAsync(_topic, "order-17", "{}");
+        using var consumer = _cluster.Consumer<string, string>("inventory", _topic);
+
+        new InventoryPoller(consumer, new BillingHandler()).PollAndCommit(TimeSpan.FromSeconds(20));
+
+        var send = capture.Single("send " + _topic);
+        var commit = capture.Single("commit " + _topic);
+        Assert.Equal(ActivityKind.Client, commit.Kind);
+        Assert.Equal("commit", Tag(commit, "messaging.operation.name"));
+        Assert.Equal("settle", Tag(commit, "messaging.operation.type"));
+        Assert.Equal(send.SpanId, Assert.Single(commit.Links).Context.SpanId);
+        Assert.Equal(ActivityStatusCode.Unset, commit.Status);
+    }
+
     [Theory]
     [InlineData(new byte[] { 0xff, 0xfe, 0x00, 0x80 })]
     [InlineData(null)]

@@ -69,6 +69,7 @@ internal static class ConsumerEmitter
     {
         var call = CallText.For(signature, hasReceiver: true, new HashSet<int> { 0 });
         string arguments = string.Join(", ", signature.Parameters.Select((p, i) => i == 0 ? "m" : call.Get(p.Name)));
-        return $"global::MessageTrace.TracedConsume.SettleAsync({siteField}, {Literals.String(operationName)}, default({adapter}), {signature.Parameters[0].Name}, {call.Arguments}, {CallText.Lambda(withMessage: true, $"{call.Get("receiver")}.{signature.MethodName}({arguments})")});";
+        string entryPoint = signature.ReturnShape == ReturnShape.Void ? "Settle" : "SettleAsync";
+        return $"global::MessageTrace.TracedConsume.{entryPoint}({siteField}, {Literals.String(operationName)}, default({adapter}), {signature.Parameters[0].Name}, {call.Arguments}, {CallText.Lambda(withMessage: true, $"{call.Get("receiver")}.{signature.MethodName}({arguments})")});";
     }
 }

@@ -51,6 +51,8 @@ internal static class KafkaProfile
             new ReceiveOperation("KafkaConsume", Ns + "IConsumer", "Consume", Types("System.Threading.CancellationToken")) { ReturnsOneMessage = true },
             new ReceiveOperation("KafkaConsumeTimeout", Ns + "IConsumer", "Consume", Types("System.TimeSpan")) { ReturnsOneMessage = true },
             new ReceiveOperation("KafkaConsumeMilliseconds", Ns + "IConsumer", "Consume", Types("System.Int32")) { ReturnsOneMessage = true }),
-        Settles: EquatableArray<SettleOperation>.Empty,
+        Settles: List(
+            new SettleOperation("KafkaCommit", Ns + "IConsumer", "Commit", Types(Ns + "ConsumeResult"), OperationName: "commit"),
+            new SettleOperation("KafkaStoreOffset", Ns + "IConsumer", "StoreOffset", Types(Ns + "ConsumeResult"), OperationName: "store_offset")),
         Registrations: EquatableArray<ListenerRegistration>.Empty);
 }

@@ -95,6 +95,39 @@ public static class TracedConsume
         }
     }
 
+    /// <summary>A synchronous settlement returning nothing (Kafka's <c>Commit</c> and <c>StoreOffset</c> of a record).</summary>
+    public static void Settle<TMessage, TAdapter, TArgs>(MessagingSite site, string operationName, TAdapter adapter, TMessage message, TArgs args, Action<TMessage, TArgs> settle)
+        where TAdapter : struct, IIncomingMessages<TMessage>
+    {
+        if (IsOff)
+        {
+            settle(message, args);
+            return;
+        }
+
+        var previous = Activity.Current;
+        var operation = ProcessSpan.StartSettle<TMessage, TAdapter>(site, operationName, message);
+        if (operation.IsNone)
+        {
+            settle(message, args);
+            return;
+        }
+
+        try
+        {
+            settle(message, args);
+            operation.Stop();
+        }
+        catch (Exception exception) when (operation.FailAndStop(exception))
+        {
+            throw;
+        }
+        finally
+        {
+            Activity.Current = previous;
+        }
+    }
+
     /// <summary>Whether a pull or settle call has nothing to do: no tracer and no meter listens.</summary>
     private static bool IsOff => !MessageTraceSource.Source.HasListeners() && !MessagingMetrics.ClientEnabled;
 

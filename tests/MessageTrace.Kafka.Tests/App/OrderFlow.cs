@@ -59,4 +59,13 @@ public sealed class InventoryPoller(IConsumer<string, string> consumer, BillingH
 
         return record;
     }
+
+    /// <summary>Consume, handle, commit: the commit traced as a settle span.</summary>
+    [TracedConsumer(ConsumerGroup = "inventory", TraceSettle = true)]
+    public void PollAndCommit(System.TimeSpan timeout)
+    {
+        var record = consumer.Consume(timeout);
+        handler.Handle(record);
+        consumer.Commit(record);
+    }
 }

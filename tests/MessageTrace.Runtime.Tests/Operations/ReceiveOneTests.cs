@@ -8,7 +8,8 @@ namespace MessageTrace.Runtime.Tests;
 
 /// <summary>
 /// <see cref="TracedConsume.ReceiveOne{TMessage, TAdapter, TArgs}"/>: a synchronous pull of one message or none
-/// (Kafka's Consume): a receive span linked to the message, none for an empty pull, an error span for a failure.
+/// (Kafka's Consume): a receive span linked to the message, none for an empty pull, an error span for a failure;
+/// and the synchronous settlement beside it (Kafka's Commit).
 /// </summary>
 [Collection(GlobalStateCollection.Name)]
 public sealed class ReceiveOneTests
@@ -43,6 +44,25 @@ public sealed class ReceiveOneTests
         Assert.Null(TracedConsume.ReceiveOne(s_site, default(TestIncoming), (TestMessage?)null, static a => a));
 
         Assert.Empty(listener.Stopped);
+    }
+
+    [Fact]
+    public void A_synchronous_settlement_is_a_settle_span_and_its_failure_goes_on_unchanged()
+    {
+        using var listener = new MessageTraceListener();
+        var message = new TestMessage("orders", id: "m-1");
+        var thrown = new InvalidOperationException("offset out of range");
+
+        TracedConsume.Settle(s_site, "commit", default(TestIncoming), message, 0, static (m, a) => { });
+        var caught = Assert.Throws<InvalidOperationException>(() =>
+            TracedConsume.Settle(s_site, "commit", default(TestIncoming), message, thrown, static (m, a) => throw a));
+
+        Assert.Same(thrown, caught);
+        Assert.Equal(2, listener.Stopped.Count);
+        Assert.All(listener.Stopped, span => Assert.Equal("commit orders", span.DisplayName));
+        Assert.Equal(ActivityStatusCode.Unset, listener.Stopped[0].Status);
+        Assert.Equal(ActivityStatusCode.Error, listener.Stopped[1].Status);
+        Assert.Null(Activity.Current);
     }
 
     [Fact]

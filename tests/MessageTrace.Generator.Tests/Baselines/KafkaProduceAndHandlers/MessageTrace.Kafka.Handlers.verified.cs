@@ -19,22 +19,22 @@ namespace MessageTrace.Generated
         internal static readonly global::MessageTrace.MessagingSite s_site2 = new("kafka", template: "orders");
 
         // Program.cs(34,9)
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "cqQWF64jzoj9QT/Zdd+MrpcGAABQcm9ncmFtLmNz")]
+        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "ZeW+x34Q4JlJNvCYwKD9ZZcGAABQcm9ncmFtLmNz")]
         public static void Handle_5f779f6d(this global::Shop.Orders receiver, global::Confluent.Kafka.ConsumeResult<string, string> p0)
             => global::MessageTrace.TracedHandler.InvokeVoid(s_site0, default(KafkaConsumeResultIncoming<string, string>), p0, receiver, static (m, a) => a.Handle(m));
 
         // Program.cs(45,13)
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "cqQWF64jzoj9QT/Zdd+Mru8HAABQcm9ncmFtLmNz")]
+        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "ZeW+x34Q4JlJNvCYwKD9ZQMIAABQcm9ncmFtLmNz")]
         public static void Handle_5f779f6d_AfterReceive(this global::Shop.Orders receiver, global::Confluent.Kafka.ConsumeResult<string, string> p0)
             => global::MessageTrace.TracedHandler.InvokeVoid(s_site1, default(KafkaConsumeResultIncoming<string, string>), p0, receiver, static (m, a) => a.Handle(m));
 
         // Program.cs(35,9)
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "cqQWF64jzoj9QT/Zdd+Mrq8GAABQcm9ncmFtLmNz")]
+        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "ZeW+x34Q4JlJNvCYwKD9Za8GAABQcm9ncmFtLmNz")]
         public static void HandleBatch_5861a4ef(this global::Shop.Orders receiver, global::System.Collections.Generic.IReadOnlyList<global::Confluent.Kafka.ConsumeResult<string, string>> p0)
             => global::MessageTrace.TracedHandler.InvokeBatchVoid(s_site0, default(KafkaConsumeResultIncoming<string, string>), p0, receiver, static (m, a) => a.HandleBatch((global::System.Collections.Generic.IReadOnlyList<global::Confluent.Kafka.ConsumeResult<string, string>>)m!));
 
         // Program.cs(36,15)
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "cqQWF64jzoj9QT/Zdd+MruQGAABQcm9ncmFtLmNz")]
+        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "ZeW+x34Q4JlJNvCYwKD9ZeQGAABQcm9ncmFtLmNz")]
         public static global::System.Threading.Tasks.Task HandleMessageAsync_5ca7f52c(this global::Shop.Orders receiver, global::Confluent.Kafka.Message<string, string> p0)
             => global::MessageTrace.TracedHandler.InvokeAsync(s_site2, default(KafkaMessageIncoming<string, string>), p0, receiver, static (m, a) => a.HandleMessageAsync(m));
     }

@@ -18,29 +18,29 @@ namespace MessageTrace.Generated
         internal static readonly global::MessageTrace.MessagingSite s_site1 = new("kafka", template: "orders.{region}");
 
         // Program.cs(14,15)
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "cqQWF64jzoj9QT/Zdd+MrpQBAABQcm9ncmFtLmNz")]
+        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "ZeW+x34Q4JlJNvCYwKD9ZZQBAABQcm9ncmFtLmNz")]
         // Program.cs(17,15)
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "cqQWF64jzoj9QT/Zdd+MrggDAABQcm9ncmFtLmNz")]
+        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "ZeW+x34Q4JlJNvCYwKD9ZQgDAABQcm9ncmFtLmNz")]
         public static global::System.Threading.Tasks.Task<global::Confluent.Kafka.DeliveryResult<TKey, TValue>> KafkaProduceAsync0<TKey, TValue>(this global::Confluent.Kafka.IProducer<TKey, TValue> receiver, string p0, global::Confluent.Kafka.Message<TKey, TValue> p1, global::System.Threading.CancellationToken p2)
             => global::MessageTrace.TracedSend.SendAsync(s_site0, KafkaOutgoing.Create(p0, -1, p1), (receiver, p0, p1, p2), static (m, a) => a.receiver.ProduceAsync(a.p0, a.p1, a.p2));
 
         // Program.cs(15,15)
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "cqQWF64jzoj9QT/Zdd+Mrg4CAABQcm9ncmFtLmNz")]
+        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "ZeW+x34Q4JlJNvCYwKD9ZQ4CAABQcm9ncmFtLmNz")]
         public static global::System.Threading.Tasks.Task<global::Confluent.Kafka.DeliveryResult<TKey, TValue>> KafkaProduceAsync1<TKey, TValue>(this global::Confluent.Kafka.IProducer<TKey, TValue> receiver, string p0, global::Confluent.Kafka.Message<TKey, TValue> p1, global::System.Threading.CancellationToken p2)
             => global::MessageTrace.TracedSend.SendAsync(s_site1, KafkaOutgoing.Create(p0, -1, p1), (receiver, p0, p1, p2), static (m, a) => a.receiver.ProduceAsync(a.p0, a.p1, a.p2));
 
         // Program.cs(16,15)
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "cqQWF64jzoj9QT/Zdd+Mrn8CAABQcm9ncmFtLmNz")]
+        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "ZeW+x34Q4JlJNvCYwKD9ZX8CAABQcm9ncmFtLmNz")]
         public static global::System.Threading.Tasks.Task<global::Confluent.Kafka.DeliveryResult<TKey, TValue>> KafkaProduceAsyncPartition2<TKey, TValue>(this global::Confluent.Kafka.IProducer<TKey, TValue> receiver, global::Confluent.Kafka.TopicPartition p0, global::Confluent.Kafka.Message<TKey, TValue> p1, global::System.Threading.CancellationToken p2)
             => global::MessageTrace.TracedSend.SendAsync(s_site0, KafkaOutgoing.Create(p0, p1), (receiver, p0, p1, p2), static (m, a) => a.receiver.ProduceAsync(a.p0, a.p1, a.p2));
 
         // Program.cs(18,9)
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "cqQWF64jzoj9QT/Zdd+MrmgDAABQcm9ncmFtLmNz")]
+        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "ZeW+x34Q4JlJNvCYwKD9ZWgDAABQcm9ncmFtLmNz")]
         public static void KafkaProduce3<TKey, TValue>(this global::Confluent.Kafka.IProducer<TKey, TValue> receiver, string p0, global::Confluent.Kafka.Message<TKey, TValue> p1, global::System.Action<global::Confluent.Kafka.DeliveryReport<TKey, TValue>> p2)
             => global::MessageTrace.TracedSend.SendWithReport(s_site0, KafkaOutgoing.Create(p0, -1, p1), p2, (receiver, p0, p1), static (m, a, h) => a.receiver.Produce(a.p0, a.p1, h));
 
         // Program.cs(19,9)
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "cqQWF64jzoj9QT/Zdd+MrvcDAABQcm9ncmFtLmNz")]
+        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "ZeW+x34Q4JlJNvCYwKD9ZfcDAABQcm9ncmFtLmNz")]
         public static void KafkaProducePartition4<TKey, TValue>(this global::Confluent.Kafka.IProducer<TKey, TValue> receiver, global::Confluent.Kafka.TopicPartition p0, global::Confluent.Kafka.Message<TKey, TValue> p1, global::System.Action<global::Confluent.Kafka.DeliveryReport<TKey, TValue>> p2)
             => global::MessageTrace.TracedSend.SendWithReport(s_site0, KafkaOutgoing.Create(p0, p1), p2, (receiver, p0, p1), static (m, a, h) => a.receiver.Produce(a.p0, a.p1, h));
     }
