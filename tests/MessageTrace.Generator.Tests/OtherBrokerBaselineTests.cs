@@ -204,6 +204,85 @@ public sealed class OtherBrokerBaselineTests
         """);
 
     [Fact]
+    public void KafkaClientDocsExamples() => Verify(nameof(KafkaClientDocsExamples), """
+        using System;
+        using System.Threading;
+        using System.Threading.Tasks;
+        using Confluent.Kafka;
+        using MessageTrace;
+
+        [assembly: MessageTraceDefaults(TraceAllProducers = true)]
+
+        namespace Examples;
+
+        // Confluent.Kafka's README examples, as written there, with a project-wide default for producers.
+        public static class ProducerExample
+        {
+            public static async Task RunAsync(ProducerConfig config)
+            {
+                using (var p = new ProducerBuilder<Null, string>(config).Build())
+                {
+                    try
+                    {
+                        var dr = await p.ProduceAsync("test-topic", new Message<Null, string> { Value = "test" });
+                        Console.WriteLine($"Delivered '{dr.Value}' to '{dr.TopicPartitionOffset}'");
+                    }
+                    catch (ProduceException<Null, string> e)
+                    {
+                        Console.WriteLine($"Delivery failed: {e.Error.Reason}");
+                    }
+                }
+            }
+
+            public static void Run(ProducerConfig conf)
+            {
+                Action<DeliveryReport<Null, string>> handler = r =>
+                    Console.WriteLine(!r.Error.IsError ? $"Delivered message to {r.TopicPartitionOffset}" : $"Delivery Error: {r.Error.Reason}");
+                using (var p = new ProducerBuilder<Null, string>(conf).Build())
+                {
+                    for (int i = 0; i < 100; ++i)
+                    {
+                        p.Produce("my-topic", new Message<Null, string> { Value = i.ToString() }, handler);
+                    }
+
+                    p.Flush(TimeSpan.FromSeconds(10));
+                }
+            }
+        }
+
+        public static class ConsumerExample
+        {
+            [TracedConsumer(ConsumerGroup = "test-consumer-group")]
+            public static void Run(ConsumerConfig conf, CancellationTokenSource cts)
+            {
+                using (var c = new ConsumerBuilder<Ignore, string>(conf).Build())
+                {
+                    c.Subscribe("my-topic");
+                    try
+                    {
+                        while (true)
+                        {
+                            try
+                            {
+                                var cr = c.Consume(cts.Token);
+                                Console.WriteLine($"Consumed message '{cr.Message.Value}' at: '{cr.TopicPartitionOffset}'.");
+                            }
+                            catch (ConsumeException e)
+                            {
+                                Console.WriteLine($"Error occured: {e.Error.Reason}");
+                            }
+                        }
+                    }
+                    catch (OperationCanceledException)
+                    {
+                        c.Close();
+                    }
+                }
+            }
+        }
+        """);
+
+    [Fact]
     public void UserDefinedCarriers() => Verify(nameof(UserDefinedCarriers), """
         using System.Collections.Generic;
         using System.Threading.Tasks;
