@@ -85,6 +85,22 @@ public sealed class ProduceAndHandleTests
     }
 
     [Fact]
+    public void Produce_without_a_handler_on_a_producer_with_delivery_reports_off_still_sends_and_is_traced()
+    {
+        using var capture = new TraceCapture();
+        var config = new ProducerConfig { BootstrapServers = _cluster.BootstrapServers, EnableDeliveryReports = false };
+        using var producer = new ProducerBuilder<string, string>(config).Build();
+
+        new OrderProducer(producer).Publish(_topic, "order-17", "{}", report: null);
+        producer.Flush(TimeSpan.FromSeconds(10));
+
+        var send = capture.Single("send " + _topic);
+        Assert.Equal(ActivityStatusCode.Unset, send.Status);
+        using var consumer = _cluster.Consumer<string, string>("billing", _topic);
+        Assert.Equal($"00-{send.TraceId}-{send.SpanId}-01", Header(MockCluster.Next(consumer), "traceparent"));
+    }
+
+    [Fact]
     public async Task A_null_value_is_a_tombstone_and_a_chosen_partition_is_recorded_before_the_send()
     {
         using var capture = new TraceCapture();

@@ -12,9 +12,14 @@ namespace MessageTrace;
 internal sealed class ReportCompletion<TMessage, TReport>
     where TMessage : struct, IOutgoingMessage, IReportedOutcome<TReport>
 {
+    private const int Pending = 0;
+    private const int Reported = 1;
+    private const int Withdrawn = 2;
+
     private readonly MessagingOperation _operation;
     private readonly TMessage _message;
     private readonly Action<TReport>? _handler;
+    private int _state;
 
     public ReportCompletion(MessagingOperation operation, TMessage message, Action<TReport>? handler)
     {
@@ -27,8 +32,20 @@ internal sealed class ReportCompletion<TMessage, TReport>
     /// <summary>The callback handed to the client in place of the caller's.</summary>
     public Action<TReport> OnReport { get; }
 
+    /// <summary>
+    /// Takes the callback back before the client ever called it (the client refused it): it will then do
+    /// nothing if called. False when the report has already been handled.
+    /// </summary>
+    public bool TryWithdraw() => System.Threading.Interlocked.CompareExchange(ref _state, Withdrawn, Pending) == Pending;
+
     private void Report(TReport report)
     {
+        if (System.Threading.Interlocked.CompareExchange(ref _state, Reported, Pending) != Pending)
+        {
+            // Withdrawn: the send went out the caller's way, without a callback; or a second report.
+            return;
+        }
+
         string? errorType = null;
         try
         {

@@ -206,7 +206,8 @@ public static class TracedSend
     /// A send that reports its outcome to a callback (Kafka's <c>Produce</c> with a delivery handler): the
     /// span ends when the report arrives, with the report's attributes and failure, and the caller's
     /// <paramref name="handler"/> then runs once, as the client would have run it. A send that throws
-    /// at once is recorded as failed and its exception goes on unchanged.
+    /// at once is recorded as failed and its exception goes on unchanged. A client that refuses the
+    /// callback when the caller passed none (Kafka with delivery reports off) is called the caller's way.
     /// </summary>
     public static void SendWithReport<TMessage, TArgs, TReport>(MessagingSite site, TMessage message, Action<TReport>? handler, TArgs args, Action<TMessage, TArgs, Action<TReport>?> send)
         where TMessage : struct, IOutgoingMessage, IReportedOutcome<TReport>
@@ -225,9 +226,16 @@ public static class TracedSend
             return;
         }
 
+        var completion = new ReportCompletion<TMessage, TReport>(operation, message, handler);
         try
         {
-            send(message, args, new ReportCompletion<TMessage, TReport>(operation, message, handler).OnReport);
+            send(message, args, completion.OnReport);
+        }
+        catch (InvalidOperationException) when (handler is null && completion.TryWithdraw())
+        {
+            // The client refuses a callback the caller did not pass (Kafka with delivery reports turned off):
+            // send the caller's way, without one; the span then ends when the call returns.
+            SendWithoutReport(message, args, send, operation);
         }
         catch (Exception exception) when (operation.FailAndStop(exception))
         {
@@ -236,6 +244,19 @@ public static class TracedSend
         finally
         {
             Activity.Current = previous;
+        }
+    }
+
+    private static void SendWithoutReport<TMessage, TArgs, TReport>(TMessage message, TArgs args, Action<TMessage, TArgs, Action<TReport>?> send, MessagingOperation operation)
+    {
+        try
+        {
+            send(message, args, null);
+            operation.Stop();
+        }
+        catch (Exception exception) when (operation.FailAndStop(exception))
+        {
+            throw;
         }
     }
 }

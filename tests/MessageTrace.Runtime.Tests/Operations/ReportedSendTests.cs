@@ -78,6 +78,32 @@ public sealed class ReportedSendTests
     }
 
     [Fact]
+    public void A_client_that_refuses_callbacks_is_called_the_callers_way_when_the_caller_passed_none()
+    {
+        using var listener = new MessageTraceListener();
+        var client = new CallbackClient { RefusesCallbacks = true };
+
+        TracedSend.SendWithReport(s_site, new TestOutgoing(new TestMessage("orders")), (Action<string>?)null, client, static (m, a, h) => a.Produce(h));
+
+        Assert.Equal(2, client.Calls);
+        Assert.Null(client.Handler);
+        Assert.Equal(ActivityStatusCode.Unset, Assert.Single(listener.Stopped).Status);
+    }
+
+    [Fact]
+    public void A_client_that_refuses_the_callers_own_callback_fails_as_it_would_untraced()
+    {
+        using var listener = new MessageTraceListener();
+        var client = new CallbackClient { RefusesCallbacks = true };
+
+        Assert.Throws<InvalidOperationException>(() =>
+            TracedSend.SendWithReport(s_site, new TestOutgoing(new TestMessage("orders")), (Action<string>)(_ => { }), client, static (m, a, h) => a.Produce(h)));
+
+        Assert.Equal(1, client.Calls);
+        Assert.Equal(ActivityStatusCode.Error, Assert.Single(listener.Stopped).Status);
+    }
+
+    [Fact]
     public void With_nothing_listening_the_client_gets_the_callers_own_callback()
     {
         var client = new CallbackClient();
@@ -93,7 +119,21 @@ public sealed class ReportedSendTests
     {
         public Action<string>? Handler { get; private set; }
 
-        public void Produce(Action<string>? handler) => Handler = handler;
+        /// <summary>Like Kafka with delivery reports turned off: a callback is an error.</summary>
+        public bool RefusesCallbacks { get; init; }
+
+        public int Calls { get; private set; }
+
+        public void Produce(Action<string>? handler)
+        {
+            Calls++;
+            if (RefusesCallbacks && handler is not null)
+            {
+                throw new InvalidOperationException("delivery reports are disabled");
+            }
+
+            Handler = handler;
+        }
 
         public void Report(string report) => Handler!(report);
     }
