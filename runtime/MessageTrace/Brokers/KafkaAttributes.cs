@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 
 namespace MessageTrace;
 
@@ -16,12 +15,12 @@ public static class KafkaAttributes
         MessagingAttributes.SetText(activity, MessagingAttributes.KafkaMessageKey, key);
         if (tombstone)
         {
-            activity.SetTag(MessagingAttributes.KafkaTombstone, Boxes.True);
+            activity.SetTag(MessagingAttributes.KafkaTombstone, TagValues.True);
         }
 
         if (partition >= 0)
         {
-            activity.SetTag(MessagingAttributes.DestinationPartitionId, PartitionId(partition));
+            activity.SetTag(MessagingAttributes.DestinationPartitionId, TagValues.IntText(partition));
         }
 
         MessagingAttributes.SetBodySize(activity, site, bodySize);
@@ -32,7 +31,7 @@ public static class KafkaAttributes
     {
         if (partition >= 0)
         {
-            activity.SetTag(MessagingAttributes.DestinationPartitionId, PartitionId(partition));
+            activity.SetTag(MessagingAttributes.DestinationPartitionId, TagValues.IntText(partition));
         }
 
         if (offset >= 0)
@@ -46,27 +45,5 @@ public static class KafkaAttributes
     {
         RecordOutgoing(activity, site, key, tombstone, -1, bodySize);
         RecordDelivery(activity, partition, offset);
-    }
-
-    /// <summary>The partition as the conventions write it: its number as text (small numbers cached).</summary>
-    public static string PartitionId(int partition) =>
-        (uint)partition < (uint)s_partitionIds.Length ? s_partitionIds[partition] : partition.ToString(CultureInfo.InvariantCulture);
-
-    private static readonly string[] s_partitionIds = CreatePartitionIds();
-
-    private static string[] CreatePartitionIds()
-    {
-        var ids = new string[64];
-        for (int i = 0; i < ids.Length; i++)
-        {
-            ids[i] = i.ToString(CultureInfo.InvariantCulture);
-        }
-
-        return ids;
-    }
-
-    private static class Boxes
-    {
-        public static readonly object True = true;
     }
 }

@@ -10,11 +10,33 @@ public static class TagValues
     private const int CachedBoxes = 1024;
     private static readonly object[] s_boxes = CreateBoxes();
 
+    // Partition ids and similar small numbers the conventions write as text: their strings are made once.
+    private const int CachedTexts = 64;
+    private static readonly string[] s_texts = CreateTexts();
+
+    /// <summary><see langword="true"/> as an attribute value, boxed once.</summary>
+    public static readonly object True = true;
+
     /// <summary>
     /// <paramref name="value"/> as an attribute value: a shared box for 0 to 1,023 (an Activity stores
     /// objects), a new one only above.
     /// </summary>
     public static object Int(int value) => (uint)value < CachedBoxes ? s_boxes[value] : value;
+
+    /// <summary><paramref name="value"/> as decimal text (a Kafka partition id): a shared string for 0 to 63.</summary>
+    public static string IntText(int value) =>
+        (uint)value < CachedTexts ? s_texts[value] : value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    private static string[] CreateTexts()
+    {
+        var texts = new string[CachedTexts];
+        for (int i = 0; i < texts.Length; i++)
+        {
+            texts[i] = i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        return texts;
+    }
 
     private static object[] CreateBoxes()
     {

@@ -72,19 +72,15 @@ namespace MessageTrace.Generated
     file static class KafkaOutgoing
     {
         public static KafkaOutgoing<TKey, TValue> Create<TKey, TValue>(string? topic, int partition, global::Confluent.Kafka.Message<TKey, TValue>? message) => new(topic, partition, message);
-        public static KafkaOutgoing<TKey, TValue> Create<TKey, TValue>(global::Confluent.Kafka.TopicPartition? target, global::Confluent.Kafka.Message<TKey, TValue>? message) => new(target, message);
+        // ProduceAsync/Produce(TopicPartition, ...): the topic and partition the caller chose.
+        public static KafkaOutgoing<TKey, TValue> Create<TKey, TValue>(global::Confluent.Kafka.TopicPartition? target, global::Confluent.Kafka.Message<TKey, TValue>? message) =>
+            new(target?.Topic, target is null ? -1 : target.Partition.Value, message);
     }
 
     [global::System.CodeDom.Compiler.GeneratedCode("MessageTrace.Generator", "VERSION")]
     file struct KafkaOutgoing<TKey, TValue>(string? topic, int partition, global::Confluent.Kafka.Message<TKey, TValue>? message)
         : global::MessageTrace.IOutgoingMessage, global::MessageTrace.IReportedOutcome<global::Confluent.Kafka.DeliveryReport<TKey, TValue>>
     {
-        // ProduceAsync(TopicPartition, ...): the topic and partition the caller chose.
-        public KafkaOutgoing(global::Confluent.Kafka.TopicPartition? target, global::Confluent.Kafka.Message<TKey, TValue>? message)
-            : this(target?.Topic, target is null ? -1 : target.Partition.Value, message)
-        {
-        }
-
         public readonly bool HasMessage => message is not null;
         public readonly string? Destination => topic;
         public readonly object? Headers => message?.Headers;
