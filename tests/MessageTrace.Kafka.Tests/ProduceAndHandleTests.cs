@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Diagnostics;
 using System.Linq;
 using System.Text;
@@ -45,6 +46,7 @@ public sealed class ProduceAndHandleTests
         Assert.Equal(delivery.Partition.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), Tag(send, "messaging.destination.partition.id"));
         Assert.Equal(delivery.Offset.Value, Tag(send, "messaging.kafka.offset"));
         Assert.Null(Tag(send, "messaging.kafka.message.tombstone"));
+        Assert.Null(Tag(send, "messaging.client.id")); // no client.id configured
 
         // The context travelled as UTF-8 bytes.
         Assert.True(record.Message.Headers.TryGetLastBytes("traceparent", out var bytes));
@@ -115,6 +117,43 @@ public sealed class ProduceAndHandleTests
         Assert.Equal(true, Tag(spans[0], "messaging.kafka.message.tombstone"));
         Assert.Equal("0", Tag(spans[1], "messaging.destination.partition.id"));
         Assert.Null(Tag(spans[1], "messaging.kafka.message.tombstone"));
+    }
+
+    [Fact]
+    public async Task A_configured_client_id_is_recorded_on_each_send_of_that_producer()
+    {
+        using var capture = new TraceCapture();
+        using var named = _cluster.Producer<string, string>(clientId: "order-service");
+        using var other = _cluster.Producer<string, string>(clientId: "audit");
+
+        await new OrderProducer(named).PublishAsync(_topic, "order-17", "{}");
+        await new OrderProducer(other).PublishAsync(_topic, "order-18", "{}");
+        await new OrderProducer(named).PublishAsync(_topic, "order-19", "{}");
+
+        var sends = capture.Spans.Where(s => s.DisplayName == "send " + _topic).ToList();
+        Assert.Equal(["order-service", "audit", "order-service"], sends.Select(s => Tag(s, "messaging.client.id")));
+    }
+
+    [Fact]
+    public async Task A_key_that_is_not_text_is_recorded_only_through_a_registered_formatter()
+    {
+        using var capture = new TraceCapture();
+        using var producer = _cluster.Producer<long, string>();
+        var publisher = new NumberedOrderProducer(producer);
+
+        await publisher.PublishAsync(_topic, 17, "{}");
+        KafkaMessageKeys.UseFormatter<long>(static key => "order-" + key.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        try
+        {
+            await publisher.PublishAsync(_topic, 18, "{}");
+        }
+        finally
+        {
+            KafkaMessageKeys.UseFormatter<long>(null);
+        }
+
+        var sends = capture.Spans.Where(s => s.DisplayName == "send " + _topic).ToList();
+        Assert.Equal([null, "order-18"], sends.Select(s => Tag(s, "messaging.kafka.message.key")));
     }
 
     [Fact]
@@ -212,6 +251,30 @@ public sealed class ProduceAndHandleTests
         var process = capture.Single("process " + _topic);
         Assert.Equal(send.SpanId, process.ParentSpanId);
         Assert.Single(capture.Spans, s => s.DisplayName.StartsWith("receive", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_partition_EOF_event_has_no_receive_span()
+    {
+        using var capture = new TraceCapture();
+        using var producer = _cluster.Producer<string, string>();
+        await new OrderProducer(producer).PublishAsync(_topic, "order-17", "{}");
+        using var consumer = _cluster.Consumer<string, string>("inventory", _topic, partitionEof: true);
+        var poller = new InventoryPoller(consumer, new BillingHandler());
+
+        // Every partition of the topic reports its end once the record (in one of them) has been read.
+        var results = new List<ConsumeResult<string, string>>();
+        while (results.Count(r => !r.IsPartitionEOF) == 0 || results.Count(r => r.IsPartitionEOF) < consumer.Assignment.Count)
+        {
+            var result = poller.PollOnce(TimeSpan.FromSeconds(20));
+            Assert.NotNull(result);
+            results.Add(result);
+        }
+
+        Assert.Contains(results, r => r.IsPartitionEOF && r.Message is null);
+        var receive = Assert.Single(capture.Spans, s => s.DisplayName.StartsWith("receive", StringComparison.Ordinal));
+        Assert.Equal("receive " + _topic, receive.DisplayName);
+        Assert.Single(receive.Links);
     }
 
     [Fact]

@@ -7,6 +7,6 @@ file readonly struct KafkaConsumeResultIncoming<TKey, TValue> : global::MessageT
     public string? MessageId(global::Confluent.Kafka.ConsumeResult<TKey, TValue>? message) => null;
     public void RecordSiteAttributes(global::System.Diagnostics.Activity activity, global::MessageTrace.MessagingSite site) { }
     public void RecordAttributes(global::System.Diagnostics.Activity activity, global::Confluent.Kafka.ConsumeResult<TKey, TValue>? message, global::MessageTrace.MessagingSite site) =>
-        global::MessageTrace.KafkaAttributes.RecordIncoming(activity, site, message!.Message is { } m && m.Key is string key ? key : null, message.Message is { Value: null }, message.Partition.Value, message.Offset.Value, null);
+        global::MessageTrace.KafkaAttributes.RecordIncoming(activity, site, message!.Message is { } m ? global::MessageTrace.KafkaMessageKeys.Text(m.Key) : null, message.Message is { Value: null }, message.Partition.Value, message.Offset.Value, null);
     public string? FailureOf<TResult>(TResult result) => null;
 }

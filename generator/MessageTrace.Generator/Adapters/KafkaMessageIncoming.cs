@@ -8,6 +8,6 @@ file readonly struct KafkaMessageIncoming<TKey, TValue> : global::MessageTrace.I
     public string? MessageId(global::Confluent.Kafka.Message<TKey, TValue>? message) => null;
     public void RecordSiteAttributes(global::System.Diagnostics.Activity activity, global::MessageTrace.MessagingSite site) { }
     public void RecordAttributes(global::System.Diagnostics.Activity activity, global::Confluent.Kafka.Message<TKey, TValue>? message, global::MessageTrace.MessagingSite site) =>
-        global::MessageTrace.KafkaAttributes.RecordIncoming(activity, site, message is not null && message.Key is string key ? key : null, message is { Value: null }, -1, -1, null);
+        global::MessageTrace.KafkaAttributes.RecordIncoming(activity, site, message is not null ? global::MessageTrace.KafkaMessageKeys.Text(message.Key) : null, message is { Value: null }, -1, -1, null);
     public string? FailureOf<TResult>(TResult result) => null;
 }

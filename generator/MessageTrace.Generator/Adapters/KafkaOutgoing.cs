@@ -5,14 +5,17 @@
 [global::System.CodeDom.Compiler.GeneratedCode("MessageTrace.Generator", "VERSION")]
 file static class KafkaOutgoing
 {
-    public static KafkaOutgoing<TKey, TValue> Create<TKey, TValue>(string? topic, int partition, global::Confluent.Kafka.Message<TKey, TValue>? message) => new(topic, partition, message);
+    public static KafkaOutgoing<TKey, TValue> Create<TKey, TValue>(global::Confluent.Kafka.IClient? client, string? topic, int partition, global::Confluent.Kafka.Message<TKey, TValue>? message) => new(client, topic, partition, message);
     // ProduceAsync/Produce(TopicPartition, ...): the topic and partition the caller chose.
-    public static KafkaOutgoing<TKey, TValue> Create<TKey, TValue>(global::Confluent.Kafka.TopicPartition? target, global::Confluent.Kafka.Message<TKey, TValue>? message) =>
-        new(target?.Topic, target is null ? -1 : target.Partition.Value, message);
+    public static KafkaOutgoing<TKey, TValue> Create<TKey, TValue>(global::Confluent.Kafka.IClient? client, global::Confluent.Kafka.TopicPartition? target, global::Confluent.Kafka.Message<TKey, TValue>? message) =>
+        new(client, target?.Topic, target is null ? -1 : target.Partition.Value, message);
+    // The producer's configured client.id: its name is a native call, so it is read once per producer.
+    public static string? ClientId(global::Confluent.Kafka.IClient? client) =>
+        global::MessageTrace.ClientIds.Of(client, static c => global::MessageTrace.ClientIds.FromKafkaName(c.Name));
 }
 
 [global::System.CodeDom.Compiler.GeneratedCode("MessageTrace.Generator", "VERSION")]
-file struct KafkaOutgoing<TKey, TValue>(string? topic, int partition, global::Confluent.Kafka.Message<TKey, TValue>? message)
+file struct KafkaOutgoing<TKey, TValue>(global::Confluent.Kafka.IClient? client, string? topic, int partition, global::Confluent.Kafka.Message<TKey, TValue>? message)
     : global::MessageTrace.IOutgoingMessage, global::MessageTrace.IReportedOutcome<global::Confluent.Kafka.DeliveryReport<TKey, TValue>>
 {
     public readonly bool HasMessage => message is not null;
@@ -32,7 +35,7 @@ file struct KafkaOutgoing<TKey, TValue>(string? topic, int partition, global::Co
     public readonly void Remove(string name) => default(KafkaHeadersAccess).Remove(message?.Headers, name);
     public readonly bool TryCopy() => false;
     public readonly void RecordAttributes(global::System.Diagnostics.Activity activity, global::MessageTrace.MessagingSite site) =>
-        global::MessageTrace.KafkaAttributes.RecordOutgoing(activity, site, message is not null && message.Key is string key ? key : null, message is { Value: null }, partition, null);
+        global::MessageTrace.KafkaAttributes.RecordOutgoing(activity, site, message is not null ? global::MessageTrace.KafkaMessageKeys.Text(message.Key) : null, message is { Value: null }, partition, null, KafkaOutgoing.ClientId(client));
     // Produce's delivery report: the broker's error code names the failure.
     public readonly string? FailureOf(global::Confluent.Kafka.DeliveryReport<TKey, TValue> report) =>
         report is { Error.IsError: true } ? report.Error.Code.ToString() : null;

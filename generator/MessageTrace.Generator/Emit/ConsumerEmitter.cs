@@ -38,7 +38,7 @@ internal static class ConsumerEmitter
             // A generic message type (Kafka's ConsumeResult<TKey, TValue>) takes the client's type parameters, in order.
             string adapterType = shape.GenericArity > 0 ? adapter.Name + SignatureText.TypeParameters(signature) : adapter.Name;
             interceptors.Line("    => " + (first.Operation == ConsumerOperation.Receive
-                ? Receive(signature, adapterType, siteField, profile.Receives.First(r => r.Id == first.OperationId).ReturnsOneMessage)
+                ? Receive(signature, adapterType, siteField, profile.Receives.First(r => r.Id == first.OperationId))
                 : Settle(signature, adapterType, siteField, profile.Settles.First(s => s.Id == first.OperationId).OperationName)));
         }
 
@@ -56,12 +56,13 @@ internal static class ConsumerEmitter
         return writer.ToString();
     }
 
-    private static string Receive(CallSignature signature, string adapter, string siteField, bool returnsOneMessage)
+    private static string Receive(CallSignature signature, string adapter, string siteField, ReceiveOperation operation)
     {
         var call = CallText.For(signature, hasReceiver: true, new HashSet<int>());
         string arguments = string.Join(", ", signature.Parameters.Select(p => call.Get(p.Name)));
-        string entryPoint = returnsOneMessage ? "ReceiveOne" : "ReceiveAsync";
-        return $"global::MessageTrace.TracedConsume.{entryPoint}({siteField}, default({adapter}), {call.Arguments}, {CallText.Lambda(withMessage: false, $"{call.Get("receiver")}.{signature.MethodName}({arguments})")});";
+        string entryPoint = operation.ReturnsOneMessage ? "ReceiveOne" : "ReceiveAsync";
+        string isEmpty = operation.EmptyResultProperty is { } property ? $", static r => r.{property}" : string.Empty;
+        return $"global::MessageTrace.TracedConsume.{entryPoint}({siteField}, default({adapter}), {call.Arguments}, {CallText.Lambda(withMessage: false, $"{call.Get("receiver")}.{signature.MethodName}({arguments})")}{isEmpty});";
     }
 
     /// <summary>A settle call: its first parameter is the settled message.</summary>

@@ -129,6 +129,7 @@ internal static class SendEmitter
     private static string Value(CallArgument argument, CallSignature signature) => argument.Kind switch
     {
         CallArgumentKind.Literal => argument.Literal!,
+        CallArgumentKind.Receiver => "receiver",
         _ => signature.Parameters[argument.Parameter].Name + (argument.Member is null ? string.Empty : "." + argument.Member),
     };
 }

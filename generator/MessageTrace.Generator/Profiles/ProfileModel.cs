@@ -17,6 +17,9 @@ internal enum CallArgumentKind
 
     /// <summary>Member <c>Member</c> of the outgoing adapter, as prepared for the traced call.</summary>
     Adapter,
+
+    /// <summary>The object the intercepted call is made on (the client).</summary>
+    Receiver,
 }
 
 /// <summary>One argument of a call the generator writes (an adapter's constructor, a rerouted client call).</summary>
@@ -27,6 +30,8 @@ internal sealed record CallArgument(CallArgumentKind Kind, int Parameter, string
     public static CallArgument Const(string literal) => new(CallArgumentKind.Literal, -1, null, literal);
 
     public static CallArgument FromAdapter(string member) => new(CallArgumentKind.Adapter, -1, member, null);
+
+    public static CallArgument Receiver { get; } = new(CallArgumentKind.Receiver, -1, null, null);
 }
 
 /// <summary>
@@ -140,6 +145,12 @@ internal sealed record ReceiveOperation(
 {
     /// <summary>Whether the call returns one message (null when none arrived) rather than a list, synchronously.</summary>
     public bool ReturnsOneMessage { get; init; }
+
+    /// <summary>
+    /// A boolean property of the returned result that is true when the result holds no message (Kafka's
+    /// partition-EOF event, <c>ConsumeResult.IsPartitionEOF</c>); such a result is an empty pull.
+    /// </summary>
+    public string? EmptyResultProperty { get; init; }
 }
 
 /// <summary>An acknowledgement call (RocketMQ <c>SimpleConsumer.Ack</c>) traced as a settle span.</summary>

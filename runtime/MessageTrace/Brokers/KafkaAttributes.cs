@@ -7,11 +7,12 @@ public static class KafkaAttributes
 {
     /// <summary>
     /// Records the attributes of a message being produced: its key when the key is text, whether it is a
-    /// tombstone (null value), and the partition when the caller chose one (a negative value means "any":
-    /// the client's <c>Partition.Any</c> is -1).
+    /// tombstone (null value), the partition when the caller chose one (a negative value means "any":
+    /// the client's <c>Partition.Any</c> is -1), and the producer's configured <c>client.id</c>.
     /// </summary>
-    public static void RecordOutgoing(Activity activity, MessagingSite site, string? key, bool tombstone, int partition, int? bodySize)
+    public static void RecordOutgoing(Activity activity, MessagingSite site, string? key, bool tombstone, int partition, int? bodySize, string? clientId)
     {
+        MessagingAttributes.SetText(activity, MessagingAttributes.ClientId, clientId);
         MessagingAttributes.SetText(activity, MessagingAttributes.KafkaMessageKey, key);
         if (tombstone)
         {
@@ -43,7 +44,7 @@ public static class KafkaAttributes
     /// <summary>Records the attributes of a consumed message: key, tombstone, partition and offset.</summary>
     public static void RecordIncoming(Activity activity, MessagingSite site, string? key, bool tombstone, int partition, long offset, int? bodySize)
     {
-        RecordOutgoing(activity, site, key, tombstone, -1, bodySize);
+        RecordOutgoing(activity, site, key, tombstone, -1, bodySize, clientId: null);
         RecordDelivery(activity, partition, offset);
     }
 }

@@ -32,6 +32,16 @@ public static class TracedConsume
     public static TMessage ReceiveOne<TMessage, TAdapter, TArgs>(MessagingSite site, TAdapter adapter, TArgs args, Func<TArgs, TMessage> receive)
         where TMessage : class?
         where TAdapter : struct, IIncomingMessages<TMessage>
+        => ReceiveOne(site, adapter, args, receive, isEmpty: null);
+
+    /// <summary>
+    /// As <see cref="ReceiveOne{TMessage, TAdapter, TArgs}(MessagingSite, TAdapter, TArgs, Func{TArgs, TMessage})"/>,
+    /// for a client whose pull can also return a result that holds no message (Kafka's partition-EOF
+    /// event): <paramref name="isEmpty"/> says so, and such a result is treated as an empty pull.
+    /// </summary>
+    public static TMessage ReceiveOne<TMessage, TAdapter, TArgs>(MessagingSite site, TAdapter adapter, TArgs args, Func<TArgs, TMessage> receive, Func<TMessage, bool>? isEmpty)
+        where TMessage : class?
+        where TAdapter : struct, IIncomingMessages<TMessage>
     {
         if (IsOff)
         {
@@ -50,7 +60,7 @@ public static class TracedConsume
             throw;
         }
 
-        if (message is not null)
+        if (message is not null && (isEmpty is null || !IsEmptyResult(isEmpty, message)))
         {
             // The span starts after the pull (its start time set back to the pull's) and stops at once, which
             // puts the caller's current span back. Its links go to the Activity as a sequence: a one-element
@@ -63,6 +73,20 @@ public static class TracedConsume
         }
 
         return message;
+    }
+
+    // The client's own predicate; if it throws, the result is traced as a message rather than the
+    // exception reaching the caller from tracing.
+    private static bool IsEmptyResult<TMessage>(Func<TMessage, bool> isEmpty, TMessage message)
+    {
+        try
+        {
+            return isEmpty(message);
+        }
+        catch (Exception)
+        {
+            return false;
+        }
     }
 
     /// <summary>An acknowledgement (or other settlement) returning <see cref="Task"/>.</summary>

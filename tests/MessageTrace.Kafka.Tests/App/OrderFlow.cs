@@ -30,6 +30,14 @@ public sealed class OrderProducer(IProducer<string, string> producer)
         producer.ProduceAsync(topic, message);
 }
 
+/// <summary>A producer whose keys are numbers: recorded only through a registered key formatter.</summary>
+public sealed class NumberedOrderProducer(IProducer<long, string> producer)
+{
+    [TracedProducer]
+    public Task<DeliveryResult<long, string>> PublishAsync(string topic, long key, string value) =>
+        producer.ProduceAsync(topic, new Message<long, string> { Key = key, Value = value });
+}
+
 /// <summary>Handlers of consumed records; each remembers the span current in its body.</summary>
 public sealed class BillingHandler
 {

@@ -26,15 +26,16 @@ public sealed class MockCluster : IDisposable
 
     public string BootstrapServers { get; }
 
-    public IProducer<TKey, TValue> Producer<TKey, TValue>() =>
-        new ProducerBuilder<TKey, TValue>(new ProducerConfig { BootstrapServers = BootstrapServers }).Build();
+    public IProducer<TKey, TValue> Producer<TKey, TValue>(string? clientId = null) =>
+        new ProducerBuilder<TKey, TValue>(new ProducerConfig { BootstrapServers = BootstrapServers, ClientId = clientId }).Build();
 
     /// <summary>
     /// A consumer in GROUP reading every partition of TOPIC from its beginning (assigned, no rebalance to
     /// wait for). Create it after the first produce: the mock cluster creates a topic when it is first
     /// written to. Records of one key keep their order (one partition); across keys they need not.
+    /// With PARTITIONEOF, Consume also returns an event without a message at the end of each partition.
     /// </summary>
-    public IConsumer<TKey, TValue> Consumer<TKey, TValue>(string group, string topic)
+    public IConsumer<TKey, TValue> Consumer<TKey, TValue>(string group, string topic, bool partitionEof = false)
     {
         var consumer = new ConsumerBuilder<TKey, TValue>(new ConsumerConfig
         {
@@ -42,6 +43,7 @@ public sealed class MockCluster : IDisposable
             GroupId = group,
             AutoOffsetReset = AutoOffsetReset.Earliest,
             EnableAutoCommit = false,
+            EnablePartitionEof = partitionEof,
         }).Build();
         using var admin = new DependentAdminClientBuilder(_owner.Handle).Build();
         var partitions = admin.GetMetadata(topic, TimeSpan.FromSeconds(10)).Topics.Single().Partitions;

@@ -14,9 +14,10 @@ public sealed class KafkaAttributesTests
     {
         using var activity = new Activity("send orders");
 
-        KafkaAttributes.RecordOutgoing(activity, Site, "order-17", tombstone: false, partition: -1, bodySize: null);
+        KafkaAttributes.RecordOutgoing(activity, Site, "order-17", tombstone: false, partition: -1, bodySize: null, clientId: "order-service");
 
         Assert.Equal("order-17", Tag(activity, "messaging.kafka.message.key"));
+        Assert.Equal("order-service", Tag(activity, "messaging.client.id"));
         Assert.Null(Tag(activity, "messaging.destination.partition.id"));
         Assert.Null(Tag(activity, "messaging.kafka.message.tombstone"));
     }
@@ -26,9 +27,10 @@ public sealed class KafkaAttributesTests
     {
         using var activity = new Activity("send orders");
 
-        KafkaAttributes.RecordOutgoing(activity, Site, key: null, tombstone: true, partition: 3, bodySize: null);
+        KafkaAttributes.RecordOutgoing(activity, Site, key: null, tombstone: true, partition: 3, bodySize: null, clientId: null);
 
         Assert.Equal(true, Tag(activity, "messaging.kafka.message.tombstone"));
+        Assert.Null(Tag(activity, "messaging.client.id"));
         Assert.Equal("3", Tag(activity, "messaging.destination.partition.id"));
         Assert.Null(Tag(activity, "messaging.kafka.message.key"));
     }

@@ -47,6 +47,30 @@ public sealed class ReceiveOneTests
     }
 
     [Fact]
+    public void A_result_the_client_marks_empty_gets_no_span_and_is_returned_unchanged()
+    {
+        using var listener = new MessageTraceListener();
+        var endOfPartition = new TestMessage("orders", new Dictionary<string, string>(), "eof");
+
+        var received = TracedConsume.ReceiveOne(s_site, default(TestIncoming), endOfPartition, static a => a, static m => m.Id == "eof");
+
+        Assert.Same(endOfPartition, received);
+        Assert.Empty(listener.Stopped);
+    }
+
+    [Fact]
+    public void A_throwing_emptiness_check_traces_the_result_as_a_message_and_does_not_reach_the_caller()
+    {
+        using var listener = new MessageTraceListener();
+        var message = new TestMessage("orders", new Dictionary<string, string>(), "m-1");
+
+        var received = TracedConsume.ReceiveOne(s_site, default(TestIncoming), message, static a => a, static _ => throw new InvalidOperationException("client bug"));
+
+        Assert.Same(message, received);
+        Assert.Equal("receive orders", Assert.Single(listener.Stopped).DisplayName);
+    }
+
+    [Fact]
     public void A_synchronous_settlement_is_a_settle_span_and_its_failure_goes_on_unchanged()
     {
         using var listener = new MessageTraceListener();

@@ -19,7 +19,7 @@ namespace MessageTrace.Generated
         // Program.cs(42,22)
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "ZeW+x34Q4JlJNvCYwKD9ZbAHAABQcm9ncmFtLmNz")]
         public static global::Confluent.Kafka.ConsumeResult<TKey, TValue> KafkaConsumeTimeout0<TKey, TValue>(this global::Confluent.Kafka.IConsumer<TKey, TValue> receiver, global::System.TimeSpan p0)
-            => global::MessageTrace.TracedConsume.ReceiveOne(s_site0, default(KafkaConsumeResultIncoming<TKey, TValue>), (receiver, p0), static a => a.receiver.Consume(a.p0));
+            => global::MessageTrace.TracedConsume.ReceiveOne(s_site0, default(KafkaConsumeResultIncoming<TKey, TValue>), (receiver, p0), static a => a.receiver.Consume(a.p0), static r => r.IsPartitionEOF);
 
         // Program.cs(46,13)
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "ZeW+x34Q4JlJNvCYwKD9ZTQIAABQcm9ncmFtLmNz")]
@@ -34,7 +34,7 @@ namespace MessageTrace.Generated
         // Program.cs(50,13)
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "ZeW+x34Q4JlJNvCYwKD9ZY4IAABQcm9ncmFtLmNz")]
         public static global::Confluent.Kafka.ConsumeResult<TKey, TValue> KafkaConsumeMilliseconds3<TKey, TValue>(this global::Confluent.Kafka.IConsumer<TKey, TValue> receiver, int p0)
-            => global::MessageTrace.TracedConsume.ReceiveOne(s_site0, default(KafkaConsumeResultIncoming<TKey, TValue>), (receiver, p0), static a => a.receiver.Consume(a.p0));
+            => global::MessageTrace.TracedConsume.ReceiveOne(s_site0, default(KafkaConsumeResultIncoming<TKey, TValue>), (receiver, p0), static a => a.receiver.Consume(a.p0), static r => r.IsPartitionEOF);
     }
 
     // Confluent.Kafka's Headers: a list of (key, bytes) that allows repeated keys. A header is replaced by
@@ -83,7 +83,7 @@ namespace MessageTrace.Generated
         public string? MessageId(global::Confluent.Kafka.ConsumeResult<TKey, TValue>? message) => null;
         public void RecordSiteAttributes(global::System.Diagnostics.Activity activity, global::MessageTrace.MessagingSite site) { }
         public void RecordAttributes(global::System.Diagnostics.Activity activity, global::Confluent.Kafka.ConsumeResult<TKey, TValue>? message, global::MessageTrace.MessagingSite site) =>
-            global::MessageTrace.KafkaAttributes.RecordIncoming(activity, site, message!.Message is { } m && m.Key is string key ? key : null, message.Message is { Value: null }, message.Partition.Value, message.Offset.Value, null);
+            global::MessageTrace.KafkaAttributes.RecordIncoming(activity, site, message!.Message is { } m ? global::MessageTrace.KafkaMessageKeys.Text(m.Key) : null, message.Message is { Value: null }, message.Partition.Value, message.Offset.Value, null);
         public string? FailureOf<TResult>(TResult result) => null;
     }
 }

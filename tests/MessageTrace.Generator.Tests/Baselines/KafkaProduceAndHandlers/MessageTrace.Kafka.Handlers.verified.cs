@@ -85,7 +85,7 @@ namespace MessageTrace.Generated
         public string? MessageId(global::Confluent.Kafka.ConsumeResult<TKey, TValue>? message) => null;
         public void RecordSiteAttributes(global::System.Diagnostics.Activity activity, global::MessageTrace.MessagingSite site) { }
         public void RecordAttributes(global::System.Diagnostics.Activity activity, global::Confluent.Kafka.ConsumeResult<TKey, TValue>? message, global::MessageTrace.MessagingSite site) =>
-            global::MessageTrace.KafkaAttributes.RecordIncoming(activity, site, message!.Message is { } m && m.Key is string key ? key : null, message.Message is { Value: null }, message.Partition.Value, message.Offset.Value, null);
+            global::MessageTrace.KafkaAttributes.RecordIncoming(activity, site, message!.Message is { } m ? global::MessageTrace.KafkaMessageKeys.Text(m.Key) : null, message.Message is { Value: null }, message.Partition.Value, message.Offset.Value, null);
         public string? FailureOf<TResult>(TResult result) => null;
     }
 
@@ -99,7 +99,7 @@ namespace MessageTrace.Generated
         public string? MessageId(global::Confluent.Kafka.Message<TKey, TValue>? message) => null;
         public void RecordSiteAttributes(global::System.Diagnostics.Activity activity, global::MessageTrace.MessagingSite site) { }
         public void RecordAttributes(global::System.Diagnostics.Activity activity, global::Confluent.Kafka.Message<TKey, TValue>? message, global::MessageTrace.MessagingSite site) =>
-            global::MessageTrace.KafkaAttributes.RecordIncoming(activity, site, message is not null && message.Key is string key ? key : null, message is { Value: null }, -1, -1, null);
+            global::MessageTrace.KafkaAttributes.RecordIncoming(activity, site, message is not null ? global::MessageTrace.KafkaMessageKeys.Text(message.Key) : null, message is { Value: null }, -1, -1, null);
         public string? FailureOf<TResult>(TResult result) => null;
     }
 }

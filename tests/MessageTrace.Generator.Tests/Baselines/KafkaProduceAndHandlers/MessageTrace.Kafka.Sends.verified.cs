@@ -22,27 +22,27 @@ namespace MessageTrace.Generated
         // Program.cs(17,15)
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "ZeW+x34Q4JlJNvCYwKD9ZQgDAABQcm9ncmFtLmNz")]
         public static global::System.Threading.Tasks.Task<global::Confluent.Kafka.DeliveryResult<TKey, TValue>> KafkaProduceAsync0<TKey, TValue>(this global::Confluent.Kafka.IProducer<TKey, TValue> receiver, string p0, global::Confluent.Kafka.Message<TKey, TValue> p1, global::System.Threading.CancellationToken p2)
-            => global::MessageTrace.TracedSend.SendAsync(s_site0, KafkaOutgoing.Create(p0, -1, p1), (receiver, p0, p1, p2), static (m, a) => a.receiver.ProduceAsync(a.p0, a.p1, a.p2));
+            => global::MessageTrace.TracedSend.SendAsync(s_site0, KafkaOutgoing.Create(receiver, p0, -1, p1), (receiver, p0, p1, p2), static (m, a) => a.receiver.ProduceAsync(a.p0, a.p1, a.p2));
 
         // Program.cs(15,15)
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "ZeW+x34Q4JlJNvCYwKD9ZQ4CAABQcm9ncmFtLmNz")]
         public static global::System.Threading.Tasks.Task<global::Confluent.Kafka.DeliveryResult<TKey, TValue>> KafkaProduceAsync1<TKey, TValue>(this global::Confluent.Kafka.IProducer<TKey, TValue> receiver, string p0, global::Confluent.Kafka.Message<TKey, TValue> p1, global::System.Threading.CancellationToken p2)
-            => global::MessageTrace.TracedSend.SendAsync(s_site1, KafkaOutgoing.Create(p0, -1, p1), (receiver, p0, p1, p2), static (m, a) => a.receiver.ProduceAsync(a.p0, a.p1, a.p2));
+            => global::MessageTrace.TracedSend.SendAsync(s_site1, KafkaOutgoing.Create(receiver, p0, -1, p1), (receiver, p0, p1, p2), static (m, a) => a.receiver.ProduceAsync(a.p0, a.p1, a.p2));
 
         // Program.cs(16,15)
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "ZeW+x34Q4JlJNvCYwKD9ZX8CAABQcm9ncmFtLmNz")]
         public static global::System.Threading.Tasks.Task<global::Confluent.Kafka.DeliveryResult<TKey, TValue>> KafkaProduceAsyncPartition2<TKey, TValue>(this global::Confluent.Kafka.IProducer<TKey, TValue> receiver, global::Confluent.Kafka.TopicPartition p0, global::Confluent.Kafka.Message<TKey, TValue> p1, global::System.Threading.CancellationToken p2)
-            => global::MessageTrace.TracedSend.SendAsync(s_site0, KafkaOutgoing.Create(p0, p1), (receiver, p0, p1, p2), static (m, a) => a.receiver.ProduceAsync(a.p0, a.p1, a.p2));
+            => global::MessageTrace.TracedSend.SendAsync(s_site0, KafkaOutgoing.Create(receiver, p0, p1), (receiver, p0, p1, p2), static (m, a) => a.receiver.ProduceAsync(a.p0, a.p1, a.p2));
 
         // Program.cs(18,9)
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "ZeW+x34Q4JlJNvCYwKD9ZWgDAABQcm9ncmFtLmNz")]
         public static void KafkaProduce3<TKey, TValue>(this global::Confluent.Kafka.IProducer<TKey, TValue> receiver, string p0, global::Confluent.Kafka.Message<TKey, TValue> p1, global::System.Action<global::Confluent.Kafka.DeliveryReport<TKey, TValue>> p2)
-            => global::MessageTrace.TracedSend.SendWithReport(s_site0, KafkaOutgoing.Create(p0, -1, p1), p2, (receiver, p0, p1), static (m, a, h) => a.receiver.Produce(a.p0, a.p1, h));
+            => global::MessageTrace.TracedSend.SendWithReport(s_site0, KafkaOutgoing.Create(receiver, p0, -1, p1), p2, (receiver, p0, p1), static (m, a, h) => a.receiver.Produce(a.p0, a.p1, h));
 
         // Program.cs(19,9)
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "ZeW+x34Q4JlJNvCYwKD9ZfcDAABQcm9ncmFtLmNz")]
         public static void KafkaProducePartition4<TKey, TValue>(this global::Confluent.Kafka.IProducer<TKey, TValue> receiver, global::Confluent.Kafka.TopicPartition p0, global::Confluent.Kafka.Message<TKey, TValue> p1, global::System.Action<global::Confluent.Kafka.DeliveryReport<TKey, TValue>> p2)
-            => global::MessageTrace.TracedSend.SendWithReport(s_site0, KafkaOutgoing.Create(p0, p1), p2, (receiver, p0, p1), static (m, a, h) => a.receiver.Produce(a.p0, a.p1, h));
+            => global::MessageTrace.TracedSend.SendWithReport(s_site0, KafkaOutgoing.Create(receiver, p0, p1), p2, (receiver, p0, p1), static (m, a, h) => a.receiver.Produce(a.p0, a.p1, h));
     }
 
     // Confluent.Kafka's Headers: a list of (key, bytes) that allows repeated keys. A header is replaced by
@@ -89,14 +89,17 @@ namespace MessageTrace.Generated
     [global::System.CodeDom.Compiler.GeneratedCode("MessageTrace.Generator", "VERSION")]
     file static class KafkaOutgoing
     {
-        public static KafkaOutgoing<TKey, TValue> Create<TKey, TValue>(string? topic, int partition, global::Confluent.Kafka.Message<TKey, TValue>? message) => new(topic, partition, message);
+        public static KafkaOutgoing<TKey, TValue> Create<TKey, TValue>(global::Confluent.Kafka.IClient? client, string? topic, int partition, global::Confluent.Kafka.Message<TKey, TValue>? message) => new(client, topic, partition, message);
         // ProduceAsync/Produce(TopicPartition, ...): the topic and partition the caller chose.
-        public static KafkaOutgoing<TKey, TValue> Create<TKey, TValue>(global::Confluent.Kafka.TopicPartition? target, global::Confluent.Kafka.Message<TKey, TValue>? message) =>
-            new(target?.Topic, target is null ? -1 : target.Partition.Value, message);
+        public static KafkaOutgoing<TKey, TValue> Create<TKey, TValue>(global::Confluent.Kafka.IClient? client, global::Confluent.Kafka.TopicPartition? target, global::Confluent.Kafka.Message<TKey, TValue>? message) =>
+            new(client, target?.Topic, target is null ? -1 : target.Partition.Value, message);
+        // The producer's configured client.id: its name is a native call, so it is read once per producer.
+        public static string? ClientId(global::Confluent.Kafka.IClient? client) =>
+            global::MessageTrace.ClientIds.Of(client, static c => global::MessageTrace.ClientIds.FromKafkaName(c.Name));
     }
 
     [global::System.CodeDom.Compiler.GeneratedCode("MessageTrace.Generator", "VERSION")]
-    file struct KafkaOutgoing<TKey, TValue>(string? topic, int partition, global::Confluent.Kafka.Message<TKey, TValue>? message)
+    file struct KafkaOutgoing<TKey, TValue>(global::Confluent.Kafka.IClient? client, string? topic, int partition, global::Confluent.Kafka.Message<TKey, TValue>? message)
         : global::MessageTrace.IOutgoingMessage, global::MessageTrace.IReportedOutcome<global::Confluent.Kafka.DeliveryReport<TKey, TValue>>
     {
         public readonly bool HasMessage => message is not null;
@@ -116,7 +119,7 @@ namespace MessageTrace.Generated
         public readonly void Remove(string name) => default(KafkaHeadersAccess).Remove(message?.Headers, name);
         public readonly bool TryCopy() => false;
         public readonly void RecordAttributes(global::System.Diagnostics.Activity activity, global::MessageTrace.MessagingSite site) =>
-            global::MessageTrace.KafkaAttributes.RecordOutgoing(activity, site, message is not null && message.Key is string key ? key : null, message is { Value: null }, partition, null);
+            global::MessageTrace.KafkaAttributes.RecordOutgoing(activity, site, message is not null ? global::MessageTrace.KafkaMessageKeys.Text(message.Key) : null, message is { Value: null }, partition, null, KafkaOutgoing.ClientId(client));
         // Produce's delivery report: the broker's error code names the failure.
         public readonly string? FailureOf(global::Confluent.Kafka.DeliveryReport<TKey, TValue> report) =>
             report is { Error.IsError: true } ? report.Error.Code.ToString() : null;
