@@ -39,6 +39,16 @@ public static class HandWritten
     public static readonly System.Action<IDictionary<string, object?>, string, string> SetBytesHeader =
         static (headers, key, value) => headers[key] = Encoding.UTF8.GetBytes(value);
 
+    /// <summary>Setter for Kafka headers: the value appended as UTF-8 bytes.</summary>
+    public static readonly System.Action<Confluent.Kafka.Headers, string, string> SetKafkaHeader =
+        static (headers, key, value) => headers.Add(key, Encoding.UTF8.GetBytes(value));
+
+    /// <summary>Getter for Kafka headers: the last value of the key, decoded.</summary>
+    public static readonly System.Func<Confluent.Kafka.Headers?, string, IEnumerable<string>> GetKafkaHeader =
+        static (headers, key) => headers is not null && headers.TryGetLastBytes(key, out var bytes)
+            ? new[] { Encoding.UTF8.GetString(bytes) }
+            : Enumerable.Empty<string>();
+
     /// <summary>Getter for byte-valued headers: decodes the bytes, as the docs' RabbitMQ example does.</summary>
     public static readonly System.Func<IDictionary<string, object?>, string, IEnumerable<string>> GetBytesHeader =
         static (headers, key) => headers.TryGetValue(key, out var value) && value is byte[] bytes

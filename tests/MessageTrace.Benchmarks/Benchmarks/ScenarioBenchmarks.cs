@@ -4,17 +4,15 @@ using MessageTrace.Benchmarks.Environment;
 namespace MessageTrace.Benchmarks.Benchmarks;
 
 /// <summary>
-/// The matrix shared by the Bare / Generated / HandWritten comparisons: every scenario, with and without
-/// <c>tracestate</c>. Each benchmark case runs in its own process, so one scenario's listeners and SDK
-/// never leak into another's.
+/// A Bare / Generated / HandWritten comparison over scenarios and tracestate cases. Each benchmark case runs
+/// in its own process, so one scenario's listeners and SDK never leak into another's. Derived classes say
+/// which scenarios they run by overriding <see cref="Scenario"/> with their <c>[Params]</c>.
 /// </summary>
 [MemoryDiagnoser]
-public abstract class ScenarioBenchmarks
+public abstract class ScenarioBenchmarksBase
 {
-    /// <summary>Who listens: S1 to S4 without, and S1M to S4M with a MeterProvider.</summary>
-    [Params(Scenario.S1_NoListener, Scenario.S2_SampleNone, Scenario.S3_SdkAlwaysOff, Scenario.S4_SdkAlwaysOn,
-        Scenario.S1M_NoListener_MeterOn, Scenario.S2M_SampleNone_MeterOn, Scenario.S3M_SdkAlwaysOff_MeterOn, Scenario.S4M_SdkAlwaysOn_MeterOn)]
-    public Scenario Scenario { get; set; }
+    /// <summary>Who listens.</summary>
+    public abstract Scenario Scenario { get; set; }
 
     /// <summary>Whether a tracestate travels.</summary>
     [Params(TraceStateCase.Absent, TraceStateCase.Present)]
@@ -39,4 +37,24 @@ public abstract class ScenarioBenchmarks
         Setup?.Dispose();
         Setup = null;
     }
+}
+
+/// <summary>The full matrix: every scenario, with and without a MeterProvider.</summary>
+public abstract class ScenarioBenchmarks : ScenarioBenchmarksBase
+{
+    /// <summary>Who listens: S1 to S4 without, and S1M to S4M with a MeterProvider.</summary>
+    [Params(Scenario.S1_NoListener, Scenario.S2_SampleNone, Scenario.S3_SdkAlwaysOff, Scenario.S4_SdkAlwaysOn,
+        Scenario.S1M_NoListener_MeterOn, Scenario.S2M_SampleNone_MeterOn, Scenario.S3M_SdkAlwaysOff_MeterOn, Scenario.S4M_SdkAlwaysOn_MeterOn)]
+    public override Scenario Scenario { get; set; }
+}
+
+/// <summary>
+/// The tracing scenarios only (S1 to S4): for carriers whose rows add a broker to the comparison rather than
+/// a new question, so the run stays short.
+/// </summary>
+public abstract class TracingScenarioBenchmarks : ScenarioBenchmarksBase
+{
+    /// <summary>Who listens: S1 to S4.</summary>
+    [Params(Scenario.S1_NoListener, Scenario.S2_SampleNone, Scenario.S3_SdkAlwaysOff, Scenario.S4_SdkAlwaysOn)]
+    public override Scenario Scenario { get; set; }
 }

@@ -30,6 +30,13 @@ public static class MarkdownReport
         ("ConsumerBytesBenchmarks", "Consumer", "byte[] (user carrier, IDictionary<string, object?>)"),
     ];
 
+    // Brokers compared in S1 to S4 only (no metrics rows, no targets): their tables follow the four above.
+    private static readonly (string Type, string Side, string Carrier)[] s_tracingOnlyComparisons =
+    [
+        ("ProducerKafkaBenchmarks", "Producer", "Kafka (Confluent.Kafka Message.Headers, byte[] values; in-memory IProducer)"),
+        ("ConsumerKafkaBenchmarks", "Consumer", "Kafka (Confluent.Kafka ConsumeResult, byte[] header values)"),
+    ];
+
     /// <summary>
     /// Writes the report for <paramref name="summaries"/> to <paramref name="path"/>, and the numbers it was
     /// made from to <paramref name="path"/>.json (so <see cref="Rewrite"/> can render them again).
@@ -115,13 +122,14 @@ public static class MarkdownReport
         text.AppendLine("Δ = the variant minus Bare in the same scenario and tracestate case (± = combined 99.9% CI half-widths).");
         text.AppendLine("Ratio = Generated Δ / HandWritten Δ (tracing overhead only; below 1 is better).");
         text.AppendLine();
-        foreach (var (type, side, carrier) in s_comparisons)
+        foreach (var (type, side, carrier) in s_comparisons.Concat(s_tracingOnlyComparisons))
         {
-            text.AppendLine(CultureInfo.InvariantCulture, $"#### {side}, {carrier}");
+            bool tracingOnly = s_tracingOnlyComparisons.Any(c => c.Type == type);
+            text.AppendLine(CultureInfo.InvariantCulture, $"#### {side}, {carrier}{(tracingOnly ? " (S1 to S4)" : string.Empty)}");
             text.AppendLine();
             text.AppendLine("| scenario | tracestate | Bare | Generated | HandWritten | Generated Δ | HandWritten Δ | ratio time | ratio bytes |");
             text.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---:|");
-            foreach (var scenario in Enum.GetValues<Scenario>())
+            foreach (var scenario in Enum.GetValues<Scenario>().Where(s => !tracingOnly || !s.MeterOn()))
             {
                 foreach (var traceState in Enum.GetValues<TraceStateCase>())
                 {
