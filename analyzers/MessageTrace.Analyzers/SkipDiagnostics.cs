@@ -16,12 +16,13 @@ internal static class SkipDiagnostics
     /// <summary>The diagnostic property naming the <see cref="SkipReason"/>, for tools and tests.</summary>
     public const string ReasonKey = "MessageTrace.Reason";
 
-    public static DiagnosticDescriptor DescriptorFor(NotTraced skip) => skip.Reason switch
+    public static DiagnosticDescriptor DescriptorFor(NotTraced skip) => (SkipDiagnosticIds.Of(skip), skip.Reason) switch
     {
-        SkipReason.OutsideProducerScope => Descriptors.UntracedSend,
-        SkipReason.UsedAsDelegate => skip.Kind == CallKind.Send ? Descriptors.SendUsedAsDelegate : Descriptors.HandlerUsedAsDelegate,
-        SkipReason.ListenerTypeHidesHandler => Descriptors.ListenerTypeHidesHandler,
-        SkipReason.HandlerUnreachable or SkipReason.HandlerInOtherAssembly => Descriptors.HandlerUnreachable,
+        ("MT0001", SkipReason.UsedAsDelegate) => Descriptors.SendUsedAsDelegate,
+        ("MT0001", _) => Descriptors.UntracedSend,
+        ("MT0002", SkipReason.UsedAsDelegate) => Descriptors.HandlerUsedAsDelegate,
+        ("MT0002", SkipReason.ListenerTypeHidesHandler) => Descriptors.ListenerTypeHidesHandler,
+        ("MT0002", _) => Descriptors.HandlerUnreachable,
         _ => Descriptors.UntracedCall,
     };
 

@@ -30,7 +30,7 @@ public sealed class UntracedSendAnalyzer : InvocationAnalyzer
         // The recipe's destination template says where the message names its destination; the
         // verdict itself is the parser's.
         string? destination = OperationMatcher.MatchSend(invocation.TargetMethod) is { } match
-            ? SendDestination.Find(invocation, match.Operation, cancellationToken)
+            ? SendDestination.Find(invocation, match.Operation.Recipe, cancellationToken)
             : null;
         context.ReportDiagnostic(SkipDiagnostics.Create(skip, site.Syntax.GetLocation(), destination is null ? string.Empty : " to '" + destination + "'"));
     }

@@ -5,6 +5,7 @@ using MessageTrace.Generator.Emit;
 using MessageTrace.Generator.Pipeline;
 using MessageTrace.Generator.Profiles;
 using MessageTrace.Generator.Recognition;
+using MessageTrace.Generator.Topology;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
@@ -59,10 +60,16 @@ public sealed class TracingGenerator : IIncrementalGenerator
             .Select(static (names, _) => new CallCandidates(names.Left, names.Right))
             .WithTrackingName(TrackingNames.CallCandidates);
 
+        // Whether the project asked for its AsyncAPI document (MessageTraceAsyncApi), and where it lives.
+        var topologySettings = context.AnalyzerConfigOptionsProvider
+            .Select(static (provider, _) => TopologySettings.From(provider.GlobalOptions))
+            .WithTrackingName(TrackingNames.TopologySettings);
+
         // The bind step: runs for the edited files only, or for all when a declaration changed.
         var fileCalls = sourceFiles
             .Combine(candidates)
-            .Select(static (input, token) => FileBinder.Bind(input.Left, input.Right, token))
+            .Combine(topologySettings)
+            .Select(static (input, token) => FileBinder.Bind(input.Left.Left, input.Left.Right, input.Right, token))
             .WithTrackingName(TrackingNames.FileCalls);
         var allFileCalls = fileCalls.Collect();
 
@@ -83,6 +90,23 @@ public sealed class TracingGenerator : IIncrementalGenerator
             .Select(static (all, _) => Order(all.SelectMany(static f => f.ConsumerSites), static s => s.Location))
             .WithTrackingName(TrackingNames.AllConsumerSites);
         context.RegisterSourceOutput(allConsumerSites, static (output, sites) => EmitConsumers(output, sites));
+
+        // The topology: the binder's sends and receives, and each traced handler where it is declared.
+        var handlerTopology = context.SyntaxProvider
+            .ForAttributeWithMetadataName(KnownNames.TracedHandlerAttribute, static (node, _) => node is MethodDeclarationSyntax or LocalFunctionStatementSyntax, static (syntax, token) => TopologyEmitter.Handler(syntax, token))
+            .Where(static operation => operation is not null)
+            .Select(static (operation, _) => operation!)
+            .Collect()
+            .Select(static (operations, _) => operations.ToEquatableArray())
+            .WithTrackingName(TrackingNames.HandlerTopology);
+        var topology = allFileCalls
+            .Select(static (all, _) => all.SelectMany(static f => f.Topology).ToEquatableArray())
+            .WithTrackingName(TrackingNames.Topology);
+        var assembly = context.CompilationProvider
+            .Select(static (compilation, _) => new AssemblyTitle(compilation.AssemblyName ?? "MessageTrace", compilation.Assembly.Identity.Version.ToString()));
+        context.RegisterSourceOutput(
+            assembly.Combine(topology).Combine(handlerTopology).Combine(topologySettings),
+            static (output, input) => TopologyEmitter.Emit(output, input.Left.Left.Left, input.Left.Left.Right, input.Left.Right, input.Right));
     }
 
     /// <summary>The names of the declarations carrying an attribute, ordinal and distinct.</summary>

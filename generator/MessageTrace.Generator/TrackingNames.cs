@@ -15,4 +15,7 @@ internal static class TrackingNames
     public const string AllHandlerCalls = nameof(AllHandlerCalls);
     public const string Registrations = nameof(Registrations);
     public const string AllConsumerSites = nameof(AllConsumerSites);
+    public const string TopologySettings = nameof(TopologySettings);
+    public const string HandlerTopology = nameof(HandlerTopology);
+    public const string Topology = nameof(Topology);
 }

@@ -61,6 +61,11 @@ public static class PipelineApp
             return 0;
         }
 
+        if (options.Topology)
+        {
+            return PipelineTopology.Print(options.Broker, Console.Out);
+        }
+
         using var cancel = new CancellationTokenSource();
         ConsoleCancelEventHandler interrupt = (_, e) =>
         {

@@ -33,6 +33,9 @@ public sealed record PipelineOptions
           --rabbitmq URI        RabbitMQ broker for --broker rabbitmq
                                 (default $RABBITMQ_URI or amqp://guest:guest@127.0.0.1:5672/)
           --timeout SECONDS     deadline for publishing and for all spans to arrive (default 60)
+          --topology            print the pipeline's messaging map for the chosen broker instead of running
+                                it: the AsyncAPI document MessageTrace wrote at build time, drawn in the
+                                terminal and as a Mermaid flowchart, with its gaps
           -h, --help            show this help
 
         Environment:
@@ -60,6 +63,8 @@ public sealed record PipelineOptions
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(60);
 
     public bool Help { get; init; }
+
+    public bool Topology { get; init; }
 
     /// <summary>Every <see cref="InvalidEvery"/>-th order (5th, 10th, ...) has an invalid amount.</summary>
     public const int InvalidEvery = 5;
@@ -90,6 +95,9 @@ public sealed record PipelineOptions
                     break;
                 case "--json":
                     options = options with { Json = true };
+                    break;
+                case "--topology":
+                    options = options with { Topology = true };
                     break;
                 case "--invalid":
                     options = options with { FirstOrderInvalid = true };

@@ -27,6 +27,21 @@ public sealed class DescriptorTests
     public void TheRulesAreMT0001ToMT0008() =>
         Assert.Equal(["MT0001", "MT0002", "MT0003", "MT0004", "MT0005", "MT0006", "MT0007", "MT0008"], s_ids);
 
+    [Fact]
+    public void EveryNotTracedVerdictIsReportedUnderTheIdTheAsyncApiDocumentNames()
+    {
+        foreach (var reason in Enum.GetValues<MessageTrace.Generator.SkipReason>())
+        {
+            foreach (var kind in Enum.GetValues<MessageTrace.Generator.CallKind>())
+            {
+                var skip = new MessageTrace.Generator.NotTraced(kind, reason, MessageTrace.Generator.FixKind.None, MessageTrace.Generator.EquatableArray<string>.Empty);
+                Assert.Equal(MessageTrace.Generator.SkipDiagnosticIds.Of(skip), MessageTrace.Analyzers.SkipDiagnostics.DescriptorFor(skip).Id);
+            }
+        }
+
+        Assert.Equal("MT0001", MessageTrace.Generator.SkipDiagnosticIds.Of(new(MessageTrace.Generator.CallKind.Send, MessageTrace.Generator.SkipReason.OutsideProducerScope, MessageTrace.Generator.FixKind.AddTracedProducer, MessageTrace.Generator.EquatableArray<string>.Empty)));
+    }
+
     [Theory]
     [MemberData(nameof(Ids))]
     public void EverySituationOfARuleSharesItsIdentity(string id)

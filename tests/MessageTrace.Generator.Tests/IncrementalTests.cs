@@ -85,6 +85,7 @@ public sealed class IncrementalTests
     private static readonly string[] s_trackedSteps =
     [
         "DeclarationShapes", "HandlerNames", "ProducerScopeNames", "CallCandidates", "FileCalls", "AllSendSites", "AllHandlerCalls", "Registrations", "AllConsumerSites",
+        "TopologySettings", "HandlerTopology", "Topology",
     ];
 
     [Fact]
@@ -129,6 +130,42 @@ public sealed class IncrementalTests
 
         Assert.All(second.Result.Results.Single().TrackedOutputSteps.SelectMany(static s => s.Value).SelectMany(static s => s.Outputs),
             static output => Assert.True(output.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"an output was {output.Reason}"));
+    }
+
+    [Fact]
+    public void WithTheAsyncApiDocumentOnAnUnrelatedEditLeavesTheDocumentAlone()
+    {
+        var driver = GeneratorRun.CreateDriver(("MessageTraceAsyncApi", "true"), ("ProjectDir", "/src/"));
+        var compilation = TestCompilation.Create(("Traced.cs", Traced), ("Unrelated.cs", Unrelated));
+        var first = GeneratorRun.Run(compilation, driver);
+        Assert.Contains(first.Sources, static s => s.HintName == "MessageTrace.AsyncApi.g.cs");
+
+        var second = GeneratorRun.Run(Edit(compilation, "Unrelated.cs", Unrelated.Replace("a + b", "b + a + 0")), first.Driver);
+
+        var steps = second.Result.Results.Single().TrackedSteps;
+        foreach (var name in new[] { "TopologySettings", "HandlerTopology", "Topology" })
+        {
+            Assert.All(steps[name].SelectMany(static s => s.Outputs), output => Assert.True(
+                output.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"step {name} was {output.Reason}"));
+        }
+
+        Assert.All(second.Result.Results.Single().TrackedOutputSteps.SelectMany(static s => s.Value).SelectMany(static s => s.Outputs),
+            static output => Assert.True(output.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"an output was {output.Reason}"));
+    }
+
+    [Fact]
+    public void WithTheAsyncApiDocumentOnANewSendIsInTheDocument()
+    {
+        var driver = GeneratorRun.CreateDriver(("MessageTraceAsyncApi", "true"), ("ProjectDir", "/src/"));
+        var compilation = TestCompilation.Create(("Traced.cs", Traced), ("Unrelated.cs", Unrelated));
+        var first = GeneratorRun.Run(compilation, driver);
+        Assert.DoesNotContain("audit.extra", first.Sources.Single(static s => s.HintName == "MessageTrace.AsyncApi.g.cs").Text, System.StringComparison.Ordinal);
+
+        string edited = Traced.Replace("InHouseBus.Post(\"audit\", headers);", "InHouseBus.Post(\"audit.extra\", headers);", System.StringComparison.Ordinal);
+        Assert.NotEqual(Traced, edited);
+        var second = GeneratorRun.Run(Edit(compilation, "Traced.cs", edited), first.Driver);
+
+        Assert.Contains("audit.extra", second.Sources.Single(static s => s.HintName == "MessageTrace.AsyncApi.g.cs").Text, System.StringComparison.Ordinal);
     }
 
     [Fact]

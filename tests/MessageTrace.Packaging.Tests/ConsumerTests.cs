@@ -28,6 +28,22 @@ public sealed class ConsumerTests(PackagedMessageTrace package, ITestOutputHelpe
             $"the package's generator wrote no file under {consumer.GeneratedFilesDirectory}");
 
         ConsumerReport.Parse(Logged(consumer.RunBuiltProgram())).AssertSendAndProcessTraced();
+
+        // The package's build step wrote the project's AsyncAPI document next to its output.
+        string document = Path.Combine(consumer.Directory, "bin", "Release", "net10.0", "Traced.asyncapi.json");
+        Assert.True(File.Exists(document), $"the package's build step wrote no {document}");
+        Assert.Contains("\"asyncapi\": \"3.0.0\"", File.ReadAllText(document), StringComparison.Ordinal);
+        Assert.Contains("OrderPublisher", File.ReadAllText(document), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void MessageTraceAsyncApi_false_turns_the_document_off()
+    {
+        var consumer = package.CreateConsumer("NoDocument", "Traced/Program.cs", new ConsumerOptions(TreatWarningsAsErrors: true, WithOpenTelemetrySdk: true));
+
+        Logged(consumer.Build("-p:MessageTraceAsyncApi=false")).EnsureSuccess("Building the traced consumer with MessageTraceAsyncApi=false");
+
+        Assert.False(File.Exists(Path.Combine(consumer.Directory, "bin", "Release", "net10.0", "NoDocument.asyncapi.json")));
     }
 
     [Fact]

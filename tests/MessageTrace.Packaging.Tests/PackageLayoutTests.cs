@@ -16,7 +16,7 @@ namespace MessageTrace.Packaging.Tests;
 public sealed class PackageLayoutTests(PackagedMessageTrace package)
 {
     [Fact]
-    public void Package_holds_the_runtime_the_roslyn_components_the_transitive_targets_and_the_readme()
+    public void Package_holds_the_runtime_the_roslyn_components_the_transitive_targets_the_topology_tool_and_the_readme()
     {
         string[] expected =
         [
@@ -30,6 +30,9 @@ public sealed class PackageLayoutTests(PackagedMessageTrace package)
             "lib/net8.0/MessageTrace.xml",
             "lib/netstandard2.0/MessageTrace.dll",
             "lib/netstandard2.0/MessageTrace.xml",
+            "tools/net8.0/MessageTrace.Topology.deps.json",
+            "tools/net8.0/MessageTrace.Topology.dll",
+            "tools/net8.0/MessageTrace.Topology.runtimeconfig.json",
         ];
 
         Assert.Equal(expected, PackageFiles(package.PackagePath));
@@ -79,12 +82,12 @@ public sealed class PackageLayoutTests(PackagedMessageTrace package)
     }
 
     [Fact]
-    public void Transitive_targets_make_the_coverage_report_switch_visible_to_the_analyzers()
+    public void Transitive_targets_make_the_coverage_report_and_asyncapi_switches_visible_to_the_analyzers()
     {
         var targets = XDocument.Parse(ReadEntry(package.PackagePath, "buildTransitive/MessageTrace.targets"));
         var visible = targets.Descendants(targets.Root!.Name.Namespace + "CompilerVisibleProperty").Select(element => (string?)element.Attribute("Include")).ToList();
 
-        Assert.Equal(new[] { "MessageTraceCoverageReport" }, visible);
+        Assert.Equal(new[] { "MessageTraceCoverageReport", "MessageTraceAsyncApi" }, visible);
     }
 
     [Fact]

@@ -84,6 +84,19 @@ public sealed class MessagingSpansProcessTests
     }
 
     [Fact]
+    public void A_declared_destination_equal_to_the_messages_own_is_no_template()
+    {
+        using var listener = new MessageTraceListener();
+
+        using var activity = MessagingSpans.StartProcess(MessagingSystems.RocketMq, "orders", "orders", "group-a", Contexts.Random(), HandlerParentPolicy.CreationContextWhenNoAmbient);
+
+        var sample = listener.SingleSample();
+        Assert.Equal("process orders", sample.Name);
+        Assert.Equal("orders", sample.Tag(MessagingAttributes.DestinationName));
+        Assert.Null(sample.Tag(MessagingAttributes.DestinationTemplate));
+    }
+
+    [Fact]
     public void Process_span_is_a_consumer_with_sampling_tags_at_start()
     {
         using var listener = new MessageTraceListener();

@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using System.Threading;
 using MessageTrace.Generator.Parsing;
 using MessageTrace.Generator.Recognition;
+using MessageTrace.Generator.Topology;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
@@ -16,7 +17,7 @@ namespace MessageTrace.Generator.Pipeline;
 /// </summary>
 internal static class FileBinder
 {
-    public static FileCalls Bind(SourceFile file, CallCandidates candidates, CancellationToken cancellationToken)
+    public static FileCalls Bind(SourceFile file, CallCandidates candidates, TopologySettings topologySettings, CancellationToken cancellationToken)
     {
         if (file.Compilation is not { } compilation)
         {
@@ -32,6 +33,7 @@ internal static class FileBinder
         var consumerSites = ImmutableArray.CreateBuilder<ConsumerSite>();
         var handlerCallMembers = new List<SyntaxNode>();
         var receiveMembers = new HashSet<SyntaxNode>();
+        var topology = ImmutableArray.CreateBuilder<TopologyOperation>();
         foreach (var node in root.DescendantNodes())
         {
             if (node is not InvocationExpressionSyntax invocation)
@@ -52,14 +54,26 @@ internal static class FileBinder
                 continue;
             }
 
-            if ((kinds & CandidateKinds.Send) != 0 && SendSiteParser.Classify(model, invocation, method, cancellationToken)?.Traced is { } send)
+            if ((kinds & CandidateKinds.Send) != 0 && SendSiteParser.Classify(model, invocation, method, cancellationToken) is { } sendVerdict)
             {
-                sends.Add(send);
+                if (sendVerdict.Traced is { } send)
+                {
+                    sends.Add(send);
+                }
+
+                if (topologySettings.Enabled && TopologySend(model, invocation, method, sendVerdict, cancellationToken) is { } operation)
+                {
+                    topology.Add(operation);
+                }
             }
 
             if ((kinds & CandidateKinds.CustomSend) != 0 && CustomSendParser.Classify(model, invocation, method, cancellationToken)?.Traced is { } customSend)
             {
                 sends.Add(customSend);
+                if (topologySettings.Enabled)
+                {
+                    topology.Add(TopologyFacts.Send(model, invocation, method, customSend.System, customSend.Recipe, customSend.Options, null, cancellationToken));
+                }
             }
 
             if ((kinds & CandidateKinds.HandlerCall) != 0 && HandlerCallParser.Classify(model, invocation, method, cancellationToken)?.Traced is { } handlerCall)
@@ -79,6 +93,10 @@ internal static class FileBinder
                 if (consumerSite.Operation == ConsumerOperation.Receive)
                 {
                     receiveMembers.Add(EnclosingMember(invocation));
+                    if (topologySettings.Enabled && OperationMatcher.MatchReceive(method) is { } receive)
+                    {
+                        topology.Add(TopologyFacts.Receive(model, invocation, method, consumerSite, receive.Profile.System, cancellationToken));
+                    }
                 }
             }
         }
@@ -91,7 +109,20 @@ internal static class FileBinder
             }
         }
 
-        return new FileCalls(new(sends.ToImmutable()), new(handlerCalls.ToImmutable()), new(registrations.ToImmutable()), new(consumerSites.ToImmutable()));
+        return new FileCalls(new(sends.ToImmutable()), new(handlerCalls.ToImmutable()), new(registrations.ToImmutable()), new(consumerSites.ToImmutable()), new(topology.ToImmutable()));
+    }
+
+    /// <summary>A send for the topology: every send a profile knows, traced or reported untraced (MT0001, MT0007).</summary>
+    private static TopologyOperation? TopologySend(SemanticModel model, InvocationExpressionSyntax invocation, IMethodSymbol method, CallVerdict<SendSite> verdict, CancellationToken cancellationToken)
+    {
+        if (verdict.Traced is { } send)
+        {
+            return TopologyFacts.Send(model, invocation, method, send.System, send.Recipe, send.Options, null, cancellationToken);
+        }
+
+        return verdict.Skipped is { Kind: CallKind.Send } skipped && OperationMatcher.MatchSend(method) is { } match
+            ? TopologyFacts.Send(model, invocation, method, match.Profile.System, match.Operation.Recipe, null, skipped, cancellationToken)
+            : null;
     }
 
     /// <summary>

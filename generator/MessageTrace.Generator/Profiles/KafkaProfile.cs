@@ -54,5 +54,8 @@ internal static class KafkaProfile
         Settles: List(
             new SettleOperation("KafkaCommit", Ns + "IConsumer", "Commit", Types(Ns + "ConsumeResult"), OperationName: "commit"),
             new SettleOperation("KafkaStoreOffset", Ns + "IConsumer", "StoreOffset", Types(Ns + "ConsumeResult"), OperationName: "store_offset")),
-        Registrations: EquatableArray<ListenerRegistration>.Empty);
+        Registrations: EquatableArray<ListenerRegistration>.Empty)
+    {
+        AsyncApi = new AsyncApiFacts("kafka", AsyncApiChannelBinding.KafkaTopic, AsyncApiGroupBinding.KafkaGroupId),
+    };
 }

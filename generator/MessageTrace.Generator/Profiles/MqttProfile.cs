@@ -42,7 +42,10 @@ internal static class MqttProfile
             new IncomingMessageShape(Id, System, "MQTTnet.MqttApplicationMessageReceivedEventArgs", GenericArity: 0, IsValueType: false, Adapter("MqttReceivedIncoming", UserProperties))),
         Receives: EquatableArray<ReceiveOperation>.Empty,
         Settles: EquatableArray<SettleOperation>.Empty,
-        Registrations: EquatableArray<ListenerRegistration>.Empty);
+        Registrations: EquatableArray<ListenerRegistration>.Empty)
+    {
+        AsyncApi = new AsyncApiFacts("mqtt", AsyncApiChannelBinding.None, AsyncApiGroupBinding.None),
+    };
 
     // Topic, payload, QoS and retain flag become an application message on the traced path.
     private static SendRecipe FromParts() => new(

@@ -34,7 +34,10 @@ internal static class NatsProfile
         IncomingMessages: List(new IncomingMessageShape(Id, System, Ns + "NatsMsg", GenericArity: 1, IsValueType: true, Adapter("NatsIncoming", HeadersAccess))),
         Receives: EquatableArray<ReceiveOperation>.Empty,
         Settles: EquatableArray<SettleOperation>.Empty,
-        Registrations: EquatableArray<ListenerRegistration>.Empty);
+        Registrations: EquatableArray<ListenerRegistration>.Empty)
+    {
+        AsyncApi = new AsyncApiFacts("nats", AsyncApiChannelBinding.None, AsyncApiGroupBinding.NatsQueue),
+    };
 
     // Headers the caller passed, or ones the adapter created on the traced path.
     private static SendRecipe Publish(int headers) => new(

@@ -188,4 +188,34 @@ internal sealed record BrokerProfile(
     /// no attribute names one.
     /// </summary>
     public EquatableArray<string> ConsumerGroupSetters { get; init; } = EquatableArray<string>.Empty;
+
+    /// <summary>How the broker appears in an AsyncAPI document: its protocol name and the bindings AsyncAPI defines for it.</summary>
+    public AsyncApiFacts AsyncApi { get; init; } = AsyncApiFacts.None;
+}
+
+/// <summary>The AsyncAPI bindings MessageTrace writes for a channel's destination.</summary>
+internal enum AsyncApiChannelBinding
+{
+    None,
+
+    /// <summary><c>bindings.kafka.topic</c>.</summary>
+    KafkaTopic,
+}
+
+/// <summary>The AsyncAPI binding that carries a receive operation's consumer group.</summary>
+internal enum AsyncApiGroupBinding
+{
+    None,
+
+    /// <summary><c>bindings.kafka.groupId</c>.</summary>
+    KafkaGroupId,
+
+    /// <summary><c>bindings.nats.queue</c> (a queue group).</summary>
+    NatsQueue,
+}
+
+/// <summary>A broker's AsyncAPI facts: the server protocol (null: the system name) and its bindings.</summary>
+internal sealed record AsyncApiFacts(string? Protocol, AsyncApiChannelBinding Channel, AsyncApiGroupBinding Group)
+{
+    public static readonly AsyncApiFacts None = new(null, AsyncApiChannelBinding.None, AsyncApiGroupBinding.None);
 }

@@ -51,7 +51,12 @@ internal static class RabbitMqProfile
             new IncomingMessageShape(Id, System, Ns + "BasicGetResult", GenericArity: 0, IsValueType: false, Adapter("RabbitMqGetIncoming"))),
         Receives: EquatableArray<ReceiveOperation>.Empty,
         Settles: EquatableArray<SettleOperation>.Empty,
-        Registrations: EquatableArray<ListenerRegistration>.Empty);
+        Registrations: EquatableArray<ListenerRegistration>.Empty)
+    {
+        // No AMQP channel binding: it must say whether the address is an exchange or a queue, and a send to
+        // the default exchange names a queue where other sends name an exchange.
+        AsyncApi = new AsyncApiFacts("amqp", AsyncApiChannelBinding.None, AsyncApiGroupBinding.None),
+    };
 
     // The caller's properties carry the headers (created when absent on a mutable BasicProperties).
     private static SendRecipe WithProperties(CallArgument exchange, CallArgument routingKey) => new(

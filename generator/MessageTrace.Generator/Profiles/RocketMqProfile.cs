@@ -28,6 +28,8 @@ internal static class RocketMqProfile
             new ListenerRegistration("RocketMqLitePushListener", Ns + "LitePushConsumer+Builder", "SetMessageListener", Ns + "IMessageListener", "Consume")))
     {
         ConsumerGroupSetters = List(Ns + "PushConsumer+Builder.SetConsumerGroup", Ns + "LitePushConsumer+Builder.SetConsumerGroup", Ns + "SimpleConsumer+Builder.SetConsumerGroup"),
+        // AsyncAPI defines no RocketMQ bindings: the protocol name only.
+        AsyncApi = new AsyncApiFacts("rocketmq", AsyncApiChannelBinding.None, AsyncApiGroupBinding.None),
     };
 
     private static SendRecipe Send(params CallArgument[] extra) => new(

@@ -5,7 +5,7 @@ namespace MessageTrace.Generator.Recognition;
 
 /// <summary>
 /// Builder methods that set the destination of a message before it is sent (RocketMQ
-/// <c>Message.Builder.SetTopic</c>). With a send recipe's destination template (<c>p0.Topic</c>) they
+/// <c>Message.Builder.SetTopic</c>, MQTTnet <c>MqttApplicationMessageBuilder.WithTopic</c>). With a send recipe's destination template (<c>p0.Topic</c>) they
 /// let a diagnostic name the destination of a send written as
 /// <c>producer.Send(new Message.Builder().SetTopic("orders")...Build())</c>.
 /// </summary>
@@ -18,7 +18,8 @@ internal static class DestinationSetters
     internal sealed record Setter(string ContainingType, string MethodName, int Parameter);
 
     public static ImmutableArray<Setter> All { get; } = ImmutableArray.Create(
-        new Setter("Org.Apache.Rocketmq.Message+Builder", "SetTopic", 0));
+        new Setter("Org.Apache.Rocketmq.Message+Builder", "SetTopic", 0),
+        new Setter("MQTTnet.MqttApplicationMessageBuilder", "WithTopic", 0));
 
     /// <summary>The index of the destination parameter when <paramref name="method"/> is a destination setter.</summary>
     public static int? Match(IMethodSymbol method)

@@ -1,15 +1,15 @@
 using System.Linq;
 using System.Threading;
 using MessageTrace.Generator.Profiles;
-using MessageTrace.Generator.Recognition;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
-namespace MessageTrace.Analyzers;
+namespace MessageTrace.Generator.Recognition;
 
 /// <summary>
-/// Best effort: the destination of a send when it is a constant visible in the same member. The send
+/// Best effort: the destination of a send when it is a constant visible in the same member, for MT0001's
+/// message and the AsyncAPI document. The send
 /// recipe's destination says where to look (an argument, or a property of the message argument), and the catalogue's destination setters cover builders
 /// (<c>new Message.Builder().SetTopic("orders")...Build()</c>), inline or through locals.
 /// </summary>
@@ -17,9 +17,14 @@ internal static class SendDestination
 {
     private const int MaxDepth = 4;
 
-    public static string? Find(IInvocationOperation invocation, SendOperation operation, CancellationToken cancellationToken)
+    public static string? Find(IInvocationOperation invocation, SendRecipe recipe, CancellationToken cancellationToken)
     {
-        if (operation.Recipe.Destination is not { Kind: CallArgumentKind.Parameter } source
+        if (recipe.Destination is null && recipe.FirstNonEmptyDestination.Count > 0)
+        {
+            return FirstNonEmpty(invocation, recipe, cancellationToken);
+        }
+
+        if (recipe.Destination is not { Kind: CallArgumentKind.Parameter } source
             || Argument(invocation, source.Parameter) is not { } argument)
         {
             return null;
@@ -29,6 +34,29 @@ internal static class SendDestination
             ? FromMessage(argument, property, 0, cancellationToken)
             : Constant(argument, 0, cancellationToken);
         return string.IsNullOrWhiteSpace(destination) ? null : destination;
+    }
+
+    /// <summary>
+    /// RabbitMQ's rule: the first of the candidate arguments that is not empty (the exchange, else the routing
+    /// key that names a queue through the default exchange); unknown as soon as a candidate is not a constant.
+    /// </summary>
+    private static string? FirstNonEmpty(IInvocationOperation invocation, SendRecipe recipe, CancellationToken cancellationToken)
+    {
+        foreach (var candidate in recipe.FirstNonEmptyDestination)
+        {
+            if (candidate is not { Kind: CallArgumentKind.Parameter, Member: null }
+                || Constant(Argument(invocation, candidate.Parameter), 0, cancellationToken) is not { } value)
+            {
+                return null;
+            }
+
+            if (value.Length > 0)
+            {
+                return value;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>The argument for parameter <c>p{index}</c> as interceptors number them (a reduced extension's receiver is not one).</summary>

@@ -18,7 +18,11 @@ public sealed class TracedHandlerAttribute : Attribute
     /// <summary>Overrides <c>messaging.system</c>; leave unset to use the broker profile's value.</summary>
     public string? System { get; set; }
 
-    /// <summary>A destination name or template used in the span name instead of each message's topic.</summary>
+    /// <summary>
+    /// A destination name or template used in the span name instead of each message's topic (recorded as
+    /// <c>messaging.destination.template</c>). It is also the destination the AsyncAPI document shows for the
+    /// handler, which cannot otherwise know what it is subscribed to.
+    /// </summary>
     public string? Destination { get; set; }
 
     /// <summary>

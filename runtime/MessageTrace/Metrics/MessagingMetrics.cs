@@ -82,7 +82,7 @@ public static class MessagingMetrics
         tags.Add(MessagingAttributes.System, site.System);
         tags.Add(MessagingAttributes.OperationName, operation.OperationName);
         tags.Add(MessagingAttributes.OperationType, OperationKinds.TypeName(operation.Kind));
-        if (site.Template is { } template)
+        if (MessagingSpans.TemplateUnlessItIsTheName(site.Template, operation.Destination) is { } template)
         {
             tags.Add(MessagingAttributes.DestinationTemplate, template);
         }

@@ -135,6 +135,13 @@ public static class MessagingSpans
         return activity;
     }
 
+    /// <summary>
+    /// The declared template, or null when it is the message's own destination: a handler that declares the
+    /// destination it consumes (for the AsyncAPI document) then records the name, as it would without.
+    /// </summary>
+    internal static string? TemplateUnlessItIsTheName(string? template, string? destination) =>
+        template is not null && string.Equals(template, destination, StringComparison.Ordinal) ? null : template;
+
     /// <summary>A link to a message's creation context carrying that message's id, as batch spans record per-message values.</summary>
     public static ActivityLink LinkFor(in ActivityContext creationContext, string? messageId) =>
         string.IsNullOrEmpty(messageId)
@@ -155,6 +162,7 @@ public static class MessagingSpans
         DateTimeOffset startTime = default)
     {
         operationName ??= operationType;
+        template = TemplateUnlessItIsTheName(template, destination);
         if (kind != ActivityKind.Producer && parent == default && Activity.Current is { IsStopped: true })
         {
             // On the consuming side an ended span left current (a loop or consumer started inside a

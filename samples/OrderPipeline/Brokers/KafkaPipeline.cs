@@ -36,7 +36,7 @@ public sealed class InvoicePublisher(IProducer<string, byte[]> producer, Pipelin
 /// <summary>Bills each order and publishes its invoice.</summary>
 public sealed class Billing(InvoicePublisher invoices)
 {
-    [TracedHandler(ConsumerGroup = "billing")]
+    [TracedHandler(ConsumerGroup = "billing", Destination = Topics.Orders)]
     public async Task HandleAsync(ConsumeResult<string, byte[]> record)
     {
         var order = Payloads.ReadOrder(record.Message.Value);
@@ -48,7 +48,7 @@ public sealed class Billing(InvoicePublisher invoices)
 /// <summary>Ships each invoiced order.</summary>
 public sealed class Shipping(PipelineLedger ledger)
 {
-    [TracedHandler(ConsumerGroup = "shipping")]
+    [TracedHandler(ConsumerGroup = "shipping", Destination = Topics.Invoices)]
     public Task HandleAsync(ConsumeResult<string, byte[]> record)
     {
         ledger.OrderShipped(Payloads.ReadInvoice(record.Message.Value).OrderId);
@@ -77,7 +77,7 @@ public sealed class DeadLetters(IProducer<string, byte[]> producer)
 /// <summary>Takes parked orders off <c>orders.dead</c>.</summary>
 public sealed class ParkingLot(PipelineLedger ledger)
 {
-    [TracedHandler(ConsumerGroup = "parking-lot")]
+    [TracedHandler(ConsumerGroup = "parking-lot", Destination = Topics.OrdersDead)]
     public Task HandleAsync(ConsumeResult<string, byte[]> record)
     {
         ledger.OrderParked(Payloads.ReadOrder(record.Message.Value).Id);

@@ -49,7 +49,7 @@ public sealed class InvoicePublisher(IMqttClient client, PipelineLedger ledger)
 /// <summary>Bills each order (a <c>process orders</c> span per call) and publishes its invoice.</summary>
 public sealed class Billing(InvoicePublisher invoices)
 {
-    [TracedHandler(ConsumerGroup = "billing")]
+    [TracedHandler(ConsumerGroup = "billing", Destination = Topics.Orders)]
     public async Task HandleAsync(MqttApplicationMessage message)
     {
         var order = Payloads.ReadOrder(message.Payload);
@@ -61,7 +61,7 @@ public sealed class Billing(InvoicePublisher invoices)
 /// <summary>Ships each invoiced order (a <c>process invoices</c> span per call).</summary>
 public sealed class Shipping(PipelineLedger ledger)
 {
-    [TracedHandler(ConsumerGroup = "shipping")]
+    [TracedHandler(ConsumerGroup = "shipping", Destination = Topics.Invoices)]
     public Task HandleAsync(MqttApplicationMessageReceivedEventArgs received)
     {
         var invoice = Payloads.ReadInvoice(received.ApplicationMessage.Payload);
@@ -92,7 +92,7 @@ public sealed class DeadLetters(IMqttClient client)
 /// <summary>Takes parked orders off <c>orders.dead</c> (a <c>process orders.dead</c> span per call).</summary>
 public sealed class ParkingLot(PipelineLedger ledger)
 {
-    [TracedHandler(ConsumerGroup = "parking-lot")]
+    [TracedHandler(ConsumerGroup = "parking-lot", Destination = Topics.OrdersDead)]
     public Task HandleAsync(MqttApplicationMessage message)
     {
         ledger.OrderParked(Payloads.ReadOrder(message.Payload).Id);

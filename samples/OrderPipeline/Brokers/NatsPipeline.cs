@@ -37,7 +37,7 @@ public sealed class InvoicePublisher(NatsClient client, PipelineLedger ledger)
 /// <summary>Bills each order and publishes its invoice.</summary>
 public sealed class Billing(InvoicePublisher invoices)
 {
-    [TracedHandler(ConsumerGroup = "billing")]
+    [TracedHandler(ConsumerGroup = "billing", Destination = Topics.Orders)]
     public async Task HandleAsync(NatsMsg<byte[]> message)
     {
         var order = Payloads.ReadOrder(message.Data);
@@ -49,7 +49,7 @@ public sealed class Billing(InvoicePublisher invoices)
 /// <summary>Ships each invoiced order.</summary>
 public sealed class Shipping(PipelineLedger ledger)
 {
-    [TracedHandler(ConsumerGroup = "shipping")]
+    [TracedHandler(ConsumerGroup = "shipping", Destination = Topics.Invoices)]
     public Task HandleAsync(NatsMsg<byte[]> message)
     {
         ledger.OrderShipped(Payloads.ReadInvoice(message.Data).OrderId);
@@ -78,7 +78,7 @@ public sealed class DeadLetters(NatsClient client)
 /// <summary>Takes parked orders off <c>orders.dead</c>.</summary>
 public sealed class ParkingLot(PipelineLedger ledger)
 {
-    [TracedHandler(ConsumerGroup = "parking-lot")]
+    [TracedHandler(ConsumerGroup = "parking-lot", Destination = Topics.OrdersDead)]
     public Task HandleAsync(NatsMsg<byte[]> message)
     {
         ledger.OrderParked(Payloads.ReadOrder(message.Data).Id);

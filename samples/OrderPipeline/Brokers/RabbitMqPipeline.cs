@@ -39,7 +39,7 @@ public sealed class InvoicePublisher(IChannel channel, PipelineLedger ledger)
 /// <summary>Bills each order and publishes its invoice.</summary>
 public sealed class Billing(InvoicePublisher invoices)
 {
-    [TracedHandler(ConsumerGroup = "billing")]
+    [TracedHandler(ConsumerGroup = "billing", Destination = Topics.Orders)]
     public async Task HandleAsync(BasicDeliverEventArgs delivery)
     {
         var order = Payloads.ReadOrder(delivery.Body.Span);
@@ -51,7 +51,7 @@ public sealed class Billing(InvoicePublisher invoices)
 /// <summary>Ships each invoiced order.</summary>
 public sealed class Shipping(PipelineLedger ledger)
 {
-    [TracedHandler(ConsumerGroup = "shipping")]
+    [TracedHandler(ConsumerGroup = "shipping", Destination = Topics.Invoices)]
     public Task HandleAsync(BasicDeliverEventArgs delivery)
     {
         ledger.OrderShipped(Payloads.ReadInvoice(delivery.Body.Span).OrderId);
@@ -78,7 +78,7 @@ public sealed class DeadLetters(IChannel channel)
 /// <summary>Takes parked orders off <c>orders.dead</c>.</summary>
 public sealed class ParkingLot(PipelineLedger ledger)
 {
-    [TracedHandler(ConsumerGroup = "parking-lot")]
+    [TracedHandler(ConsumerGroup = "parking-lot", Destination = Topics.OrdersDead)]
     public Task HandleAsync(BasicDeliverEventArgs delivery)
     {
         ledger.OrderParked(Payloads.ReadOrder(delivery.Body.Span).Id);

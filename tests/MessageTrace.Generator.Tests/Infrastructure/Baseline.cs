@@ -71,7 +71,7 @@ internal static class Baseline
         .Replace("\r\n", "\n")
         .Replace("\"" + Emit.GeneratedFile.ToolVersion + "\"", "\"VERSION\"");
 
-    private static string ProjectDirectory()
+    public static string ProjectDirectory()
     {
         // Recorded at build time; a deterministic CI build maps [CallerFilePath] to "/_/...".
         foreach (var metadata in typeof(Baseline).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyMetadataAttribute), inherit: false))

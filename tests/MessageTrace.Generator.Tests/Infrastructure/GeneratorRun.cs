@@ -30,10 +30,31 @@ internal sealed class GeneratorRun
         .Select(static s => (s.HintName, s.SourceText.ToString()))
         .ToImmutableArray();
 
-    public static GeneratorDriver CreateDriver() => CSharpGeneratorDriver.Create(
+    /// <summary>A driver; <paramref name="buildProperties"/> are MSBuild properties as the compiler sees them (<c>build_property.X</c>).</summary>
+    public static GeneratorDriver CreateDriver(params (string Name, string Value)[] buildProperties) => CSharpGeneratorDriver.Create(
         [new TracingGenerator().AsSourceGenerator()],
         parseOptions: TestCompilation.ParseOptions,
+        optionsProvider: new BuildProperties(buildProperties),
         driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
+
+    /// <summary>The global analyzer config options a project's MSBuild properties become.</summary>
+    private sealed class BuildProperties((string Name, string Value)[] properties) : Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptionsProvider
+    {
+        private readonly Options _global = new(properties.ToImmutableDictionary(static p => "build_property." + p.Name, static p => p.Value));
+
+        public override Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptions GlobalOptions => _global;
+
+        public override Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptions GetOptions(SyntaxTree tree) => Options.Empty;
+
+        public override Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptions GetOptions(AdditionalText textFile) => Options.Empty;
+
+        private sealed class Options(ImmutableDictionary<string, string> values) : Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptions
+        {
+            public static readonly Options Empty = new(ImmutableDictionary<string, string>.Empty);
+
+            public override bool TryGetValue(string key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? value) => values.TryGetValue(key, out value);
+        }
+    }
 
     public static GeneratorRun Run(Compilation compilation, GeneratorDriver? driver = null)
     {

@@ -52,6 +52,18 @@ public sealed class SendMetricsTests
     }
 
     [Fact]
+    public void A_declared_destination_that_is_the_messages_own_is_recorded_as_the_name_not_as_a_template()
+    {
+        using var metrics = new MetricRecorder();
+
+        TracedSend.Send(new MessagingSite("test", template: "orders"), new TestOutgoing(new TestMessage("orders")), 0, static (m, a) => 1);
+
+        var sent = metrics.Single(MessagingMetricNames.ClientSentMessages);
+        Assert.Equal("orders", sent.Tag(MessagingAttributes.DestinationName));
+        Assert.False(sent.Tags.ContainsKey(MessagingAttributes.DestinationTemplate));
+    }
+
+    [Fact]
     public void A_send_that_throws_records_the_exception_type_as_error_type_and_the_exception_is_unchanged()
     {
         using var metrics = new MetricRecorder();
