@@ -6,13 +6,19 @@ using System.Reflection.PortableExecutable;
 namespace MessageTrace.Topology;
 
 /// <summary>
-/// Reads the AsyncAPI document MessageTrace's generator compiled into an assembly, as
-/// <c>[assembly: AssemblyMetadata("MessageTrace.AsyncApi", json)]</c>, without loading the assembly.
+/// Reads the AsyncAPI document MessageTrace's generator compiled into an assembly, the private constant
+/// <c>MessageTrace.Generated.MessageTraceAsyncApi.Document</c>, from the assembly's metadata without loading it.
 /// </summary>
 public static class AsyncApiMetadata
 {
-    /// <summary>The metadata key the generator writes the document under.</summary>
-    public const string Key = "MessageTrace.AsyncApi";
+    /// <summary>The namespace of the generated type holding the document.</summary>
+    public const string Namespace = "MessageTrace.Generated";
+
+    /// <summary>The generated type holding the document.</summary>
+    public const string TypeName = "MessageTraceAsyncApi";
+
+    /// <summary>The constant holding the document.</summary>
+    public const string FieldName = "Document";
 
     /// <summary>The document in the assembly at <paramref name="path"/>, or null when it has none.</summary>
     public static string? Read(string path)
@@ -31,48 +37,36 @@ public static class AsyncApiMetadata
         }
 
         var reader = pe.GetMetadataReader();
-        foreach (var handle in reader.GetAssemblyDefinition().GetCustomAttributes())
+        foreach (var typeHandle in reader.TypeDefinitions)
         {
-            var attribute = reader.GetCustomAttribute(handle);
-            if (!IsAssemblyMetadataAttribute(reader, attribute))
+            var type = reader.GetTypeDefinition(typeHandle);
+            if (!reader.StringComparer.Equals(type.Name, TypeName) || !reader.StringComparer.Equals(type.Namespace, Namespace))
             {
                 continue;
             }
 
-            // The value blob: prolog 0x0001, then the two string arguments (key, value).
-            var blob = reader.GetBlobReader(attribute.Value);
-            if (blob.ReadUInt16() != 1)
+            foreach (var fieldHandle in type.GetFields())
             {
-                continue;
-            }
+                var field = reader.GetFieldDefinition(fieldHandle);
+                var constantHandle = field.GetDefaultValue();
+                if (!reader.StringComparer.Equals(field.Name, FieldName) || constantHandle.IsNil)
+                {
+                    continue;
+                }
 
-            if (blob.ReadSerializedString() == Key)
-            {
-                return blob.ReadSerializedString();
+                var constant = reader.GetConstant(constantHandle);
+                if (constant.TypeCode != ConstantTypeCode.String)
+                {
+                    continue;
+                }
+
+                var blob = reader.GetBlobReader(constant.Value);
+                return blob.ReadUTF16(blob.Length);
             }
         }
 
         return null;
     }
-
-    private static bool IsAssemblyMetadataAttribute(MetadataReader reader, CustomAttribute attribute)
-    {
-        EntityHandle type = attribute.Constructor.Kind switch
-        {
-            HandleKind.MemberReference => reader.GetMemberReference((MemberReferenceHandle)attribute.Constructor).Parent,
-            HandleKind.MethodDefinition => reader.GetMethodDefinition((MethodDefinitionHandle)attribute.Constructor).GetDeclaringType(),
-            _ => default,
-        };
-        return type.Kind switch
-        {
-            HandleKind.TypeReference => IsName(reader, reader.GetTypeReference((TypeReferenceHandle)type).Namespace, reader.GetTypeReference((TypeReferenceHandle)type).Name),
-            HandleKind.TypeDefinition => IsName(reader, reader.GetTypeDefinition((TypeDefinitionHandle)type).Namespace, reader.GetTypeDefinition((TypeDefinitionHandle)type).Name),
-            _ => false,
-        };
-    }
-
-    private static bool IsName(MetadataReader reader, StringHandle @namespace, StringHandle name) =>
-        reader.StringComparer.Equals(@namespace, "System.Reflection") && reader.StringComparer.Equals(name, "AssemblyMetadataAttribute");
 
     /// <summary>
     /// Writes the document of <paramref name="assembly"/> to <paramref name="output"/>, leaving the file

@@ -94,7 +94,7 @@ public static class MermaidDiagram
         // A template and the destinations it can produce: a dotted line, no arrow.
         foreach (var template in map.Channels.Where(static c => c.IsTemplate))
         {
-            foreach (var concrete in map.Channels.Where(c => c != template && c.System == template.System && TopologyMap.Matches(template.Address, c.Address)))
+            foreach (var concrete in map.Channels.Where(c => c != template && c.System == template.System && TopologyMap.Matches(c.System, template.Address, c.Address)))
             {
                 text.Append("  ").Append(channelIds[template]).Append(" -.- ").Append(channelIds[concrete]).Append('\n');
             }
@@ -112,6 +112,12 @@ public static class MermaidDiagram
 
     private static string ShortMethod(string method) => method.Contains('.') ? method[(method.LastIndexOf('.') + 1)..] : method;
 
-    // Mermaid labels are quoted: a quote becomes #quot;, and angle brackets of generic types their entities.
-    private static string Label(string text) => text.Replace("\"", "#quot;", StringComparison.Ordinal).Replace("<", "#lt;", StringComparison.Ordinal).Replace(">", "#gt;", StringComparison.Ordinal);
+    // Mermaid labels are quoted, and # starts an entity there: # itself first, then quotes, angle brackets of
+    // generic types and backticks (which would switch the label to Markdown) become entity codes.
+    private static string Label(string text) => text
+        .Replace("#", "#35;", StringComparison.Ordinal)
+        .Replace("\"", "#quot;", StringComparison.Ordinal)
+        .Replace("<", "#lt;", StringComparison.Ordinal)
+        .Replace(">", "#gt;", StringComparison.Ordinal)
+        .Replace("`", "#96;", StringComparison.Ordinal);
 }

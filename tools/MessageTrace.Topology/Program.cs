@@ -38,7 +38,7 @@ try
             return 2;
     }
 }
-catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or System.Text.Json.JsonException or BadImageFormatException)
+catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or System.Text.Json.JsonException or BadImageFormatException or InvalidOperationException)
 {
     Console.Error.WriteLine($"messagetrace-topology: {exception.Message}");
     return 1;

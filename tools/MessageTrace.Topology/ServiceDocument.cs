@@ -62,15 +62,23 @@ public sealed record ServiceDocument(string Title, string Source, IReadOnlyList<
     {
         using var document = JsonDocument.Parse(json);
         var root = document.RootElement;
-        string title = root.TryGetProperty("info", out var info) && info.TryGetProperty("title", out var t) ? t.GetString() ?? source : source;
-        var channels = root.TryGetProperty("channels", out var c) ? c : default;
-        var servers = root.TryGetProperty("servers", out var s) ? s : default;
+        if (Text(root, "asyncapi") is not { } version || !version.StartsWith("3.", StringComparison.Ordinal))
+        {
+            throw new InvalidDataException($"{source} is not an AsyncAPI 3 document (its \"asyncapi\" is {Text(root, "asyncapi") ?? "missing"})");
+        }
+
+        string title = Text(Property(root, "info"), "title") ?? Path.GetFileNameWithoutExtension(source);
+        var channels = Property(root, "channels");
+        var servers = Property(root, "servers");
         var operations = new List<ServiceOperation>();
-        if (root.TryGetProperty("operations", out var all))
+        if (Property(root, "operations") is { ValueKind: JsonValueKind.Object } all)
         {
             foreach (var operation in all.EnumerateObject())
             {
-                operations.Add(Operation(title, operation.Name, operation.Value, channels, servers));
+                if (operation.Value.ValueKind == JsonValueKind.Object)
+                {
+                    operations.Add(Operation(title, operation.Name, operation.Value, channels, servers));
+                }
             }
         }
 
@@ -80,13 +88,13 @@ public sealed record ServiceDocument(string Title, string Source, IReadOnlyList<
     private static ServiceOperation Operation(string service, string id, JsonElement operation, JsonElement channels, JsonElement servers)
     {
         string action = Text(operation, "action") ?? "send";
-        var channel = Resolve(operation.TryGetProperty("channel", out var reference) ? reference : default, channels, "#/channels/");
+        var channel = Resolve(Property(operation, "channel"), channels, "#/channels/");
         string? address = channel.ValueKind == JsonValueKind.Object && channel.TryGetProperty("address", out var a) && a.ValueKind == JsonValueKind.String ? a.GetString() : null;
         string system = Text(channel, "x-messagetrace-system") ?? Protocol(channel, servers) ?? "unknown";
-        var source = operation.TryGetProperty("x-messagetrace-source", out var src) ? src : default;
+        var source = Property(operation, "x-messagetrace-source");
         string method = Text(source, "method") ?? id;
         string component = Text(operation, "x-messagetrace-component") ?? (method.Contains('.') ? method[..method.LastIndexOf('.')] : method);
-        var diagnostic = operation.TryGetProperty("x-messagetrace-diagnostic", out var d) ? d : default;
+        var diagnostic = Property(operation, "x-messagetrace-diagnostic");
         bool traced = !operation.TryGetProperty("x-messagetrace-traced", out var tr) || tr.ValueKind != JsonValueKind.False;
         return new ServiceOperation(
             service,
@@ -111,7 +119,7 @@ public sealed record ServiceDocument(string Title, string Source, IReadOnlyList<
 
     private static string? Protocol(JsonElement channel, JsonElement servers)
     {
-        if (channel.ValueKind != JsonValueKind.Object || !channel.TryGetProperty("servers", out var list) || list.ValueKind != JsonValueKind.Array)
+        if (Property(channel, "servers") is not { ValueKind: JsonValueKind.Array } list)
         {
             return null;
         }
@@ -129,9 +137,13 @@ public sealed record ServiceDocument(string Title, string Source, IReadOnlyList<
 
     private static JsonElement Resolve(JsonElement reference, JsonElement container, string prefix) =>
         Text(reference, "$ref") is { } target && target.StartsWith(prefix, StringComparison.Ordinal)
-            && container.ValueKind == JsonValueKind.Object && container.TryGetProperty(target[prefix.Length..], out var resolved)
+            && container.ValueKind == JsonValueKind.Object
+            && container.TryGetProperty(Uri.UnescapeDataString(target[prefix.Length..]).Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal), out var resolved)
             ? resolved
             : reference;
+
+    private static JsonElement Property(JsonElement element, string name) =>
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) ? value : default;
 
     private static string? Text(JsonElement element, string name) =>
         element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;

@@ -87,12 +87,12 @@ public sealed class TopologyMap
         var gaps = new List<MapGap>();
         foreach (var channel in channels)
         {
-            if (channel.Senders.Count > 0 && !placed.Any(o => !o.IsSend && o.System == channel.System && Matches(channel.Address, o.Address!)))
+            if (channel.Senders.Count > 0 && !placed.Any(o => !o.IsSend && o.System == channel.System && Matches(channel.System, channel.Address, o.Address!)))
             {
                 gaps.Add(new MapGap(GapKind.SentNeverConsumed, channel.System, channel.Address, channel.Senders));
             }
 
-            if (channel.Receivers.Count > 0 && !placed.Any(o => o.IsSend && o.System == channel.System && Matches(o.Address!, channel.Address)))
+            if (channel.Receivers.Count > 0 && !placed.Any(o => o.IsSend && o.System == channel.System && Matches(channel.System, o.Address!, channel.Address)))
             {
                 gaps.Add(new MapGap(GapKind.ConsumedNeverSent, channel.System, channel.Address, channel.Receivers));
             }
@@ -112,18 +112,44 @@ public sealed class TopologyMap
     }
 
     /// <summary>
-    /// Whether a message sent to <paramref name="sent"/> can arrive at a receiver of <paramref name="received"/>:
-    /// the same address, or one is a template whose placeholders the other's text fills.
+    /// Whether a message sent to <paramref name="sent"/> can arrive at a receiver of <paramref name="received"/>
+    /// on <paramref name="system"/>: the same address; a template whose placeholders (one segment each: no
+    /// <c>.</c> or <c>/</c>) the other's text fills; or a receiver's wildcard: MQTT <c>+</c> (one level) and
+    /// <c>#</c> (the rest), NATS <c>*</c> (one token) and <c>&gt;</c> (the rest).
     /// </summary>
-    public static bool Matches(string sent, string received) =>
-        sent == received || Pattern(sent).IsMatch(received) || Pattern(received).IsMatch(sent) || Normalized(sent) == Normalized(received);
+    public static bool Matches(string system, string sent, string received) =>
+        sent == received
+        || Normalized(sent) == Normalized(received)
+        || Pattern(sent, system, receiving: false).IsMatch(received)
+        || Pattern(received, system, receiving: true).IsMatch(sent);
 
-    private static Regex Pattern(string address)
+    /// <summary>As <see cref="Matches(string, string, string)"/> for a system without wildcards.</summary>
+    public static bool Matches(string sent, string received) => Matches(string.Empty, sent, received);
+
+    private const string Segment = "[^./{}]+";
+
+    private static Regex Pattern(string address, string system, bool receiving)
     {
         var pattern = new System.Text.StringBuilder("^");
         foreach (string part in Regex.Split(address, @"(\{[^{}]*\})"))
         {
-            pattern.Append(part.StartsWith('{') && part.EndsWith('}') ? "[^{}]+" : Regex.Escape(part));
+            if (part.StartsWith('{') && part.EndsWith('}'))
+            {
+                pattern.Append(Segment);
+                continue;
+            }
+
+            string literal = Regex.Escape(part);
+            if (receiving && system.Equals("mqtt", StringComparison.OrdinalIgnoreCase))
+            {
+                literal = literal.Replace(@"\#", ".*", StringComparison.Ordinal).Replace(@"\+", "[^/]+", StringComparison.Ordinal);
+            }
+            else if (receiving && system.Equals("nats", StringComparison.OrdinalIgnoreCase))
+            {
+                literal = literal.Replace(@"\*", "[^.]+", StringComparison.Ordinal).Replace(">", ".+", StringComparison.Ordinal);
+            }
+
+            pattern.Append(literal);
         }
 
         return new Regex(pattern.Append('$').ToString(), RegexOptions.CultureInvariant);

@@ -49,6 +49,7 @@ internal static class FileBinder
 
             cancellationToken.ThrowIfCancellationRequested();
             model ??= compilation.GetSemanticModel(file.Tree);
+            var bound = model;
             if (CallBinding.Method(model, invocation, cancellationToken) is not { } method)
             {
                 continue;
@@ -61,7 +62,7 @@ internal static class FileBinder
                     sends.Add(send);
                 }
 
-                if (topologySettings.Enabled && TopologySend(model, invocation, method, sendVerdict, cancellationToken) is { } operation)
+                if (topologySettings.Enabled && Safely(() => TopologySend(bound, invocation, method, sendVerdict, cancellationToken)) is { } operation)
                 {
                     topology.Add(operation);
                 }
@@ -70,9 +71,9 @@ internal static class FileBinder
             if ((kinds & CandidateKinds.CustomSend) != 0 && CustomSendParser.Classify(model, invocation, method, cancellationToken)?.Traced is { } customSend)
             {
                 sends.Add(customSend);
-                if (topologySettings.Enabled)
+                if (topologySettings.Enabled && Safely(() => TopologyFacts.Send(bound, invocation, method, customSend.System, customSend.Recipe, customSend.Options, null, cancellationToken)) is { } operation)
                 {
-                    topology.Add(TopologyFacts.Send(model, invocation, method, customSend.System, customSend.Recipe, customSend.Options, null, cancellationToken));
+                    topology.Add(operation);
                 }
             }
 
@@ -93,9 +94,10 @@ internal static class FileBinder
                 if (consumerSite.Operation == ConsumerOperation.Receive)
                 {
                     receiveMembers.Add(EnclosingMember(invocation));
-                    if (topologySettings.Enabled && OperationMatcher.MatchReceive(method) is { } receive)
+                    if (topologySettings.Enabled && OperationMatcher.MatchReceive(method) is { } receive
+                        && Safely(() => TopologyFacts.Receive(bound, invocation, method, consumerSite, receive.Profile.System, cancellationToken)) is { } operation)
                     {
-                        topology.Add(TopologyFacts.Receive(model, invocation, method, consumerSite, receive.Profile.System, cancellationToken));
+                        topology.Add(operation);
                     }
                 }
             }
@@ -110,6 +112,22 @@ internal static class FileBinder
         }
 
         return new FileCalls(new(sends.ToImmutable()), new(handlerCalls.ToImmutable()), new(registrations.ToImmutable()), new(consumerSites.ToImmutable()), new(topology.ToImmutable()));
+    }
+
+    /// <summary>
+    /// A topology fact, or nothing when describing the call fails: the document is a by-product, and an
+    /// exception here must never cost the file its interceptors.
+    /// </summary>
+    private static TopologyOperation? Safely(System.Func<TopologyOperation?> describe)
+    {
+        try
+        {
+            return describe();
+        }
+        catch (System.Exception exception) when (exception is not System.OperationCanceledException)
+        {
+            return null;
+        }
     }
 
     /// <summary>A send for the topology: every send a profile knows, traced or reported untraced (MT0001, MT0007).</summary>

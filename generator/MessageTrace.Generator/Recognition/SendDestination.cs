@@ -133,6 +133,12 @@ internal static class SendDestination
             return text;
         }
 
+        // $"orders.{region}": the template, as the traced path derives it.
+        if (value is IInterpolatedStringOperation { Syntax: InterpolatedStringExpressionSyntax interpolated } && DestinationTemplates.Template(interpolated) is { } template)
+        {
+            return template;
+        }
+
         return value is ILocalReferenceOperation local && depth < MaxDepth
             ? Constant(Initializer(local, cancellationToken), depth + 1, cancellationToken)
             : null;

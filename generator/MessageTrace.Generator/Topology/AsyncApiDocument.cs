@@ -13,8 +13,11 @@ namespace MessageTrace.Generator.Topology;
 /// </summary>
 internal static class AsyncApiDocument
 {
-    /// <summary>The key of the assembly metadata the document is compiled into.</summary>
-    public const string MetadataKey = "MessageTrace.AsyncApi";
+    /// <summary>The generated type (in <c>MessageTrace.Generated</c>) whose private constant holds the document.</summary>
+    public const string TypeName = "MessageTraceAsyncApi";
+
+    /// <summary>The constant holding the document.</summary>
+    public const string FieldName = "Document";
 
     private const string Extension = "x-messagetrace-";
 
@@ -32,6 +35,7 @@ internal static class AsyncApiDocument
         var messages = operations.Select(static o => o.MessageType).Distinct().OrderBy(static t => t, System.StringComparer.Ordinal)
             .ToDictionary(static t => t, static t => t);
         var messageIds = UniqueIds(messages.Keys, static t => t);
+        var serverIds = UniqueIds(operations.Select(static o => o.System).Distinct().OrderBy(static s => s, System.StringComparer.Ordinal), static s => s.Replace('.', '_'));
 
         var json = new JsonText().OpenObject()
             .String("asyncapi", "3.0.0")
@@ -44,7 +48,7 @@ internal static class AsyncApiDocument
         json.OpenObject("servers");
         foreach (string system in operations.Select(static o => o.System).Distinct().OrderBy(static s => s, System.StringComparer.Ordinal))
         {
-            json.OpenObject(Id(system))
+            json.OpenObject(serverIds[system])
                 .String("host", "{host}")
                 .String("protocol", Protocol(system))
                 .String("description", $"The {system} broker this service uses; its address is configured at run time.")
@@ -57,7 +61,7 @@ internal static class AsyncApiDocument
         json.OpenObject("channels");
         foreach (var channel in channels.Values.OrderBy(static c => c.Id, System.StringComparer.Ordinal))
         {
-            WriteChannel(json, channel, messageIds);
+            WriteChannel(json, channel, messageIds, serverIds[channel.System]);
         }
 
         json.CloseObject();
@@ -129,7 +133,7 @@ internal static class AsyncApiDocument
         return channels;
     }
 
-    private static void WriteChannel(JsonText json, Channel channel, Dictionary<string, string> messageIds)
+    private static void WriteChannel(JsonText json, Channel channel, Dictionary<string, string> messageIds, string serverId)
     {
         var placeholders = Placeholders(channel.Address);
         json.OpenObject(channel.Id);
@@ -146,7 +150,7 @@ internal static class AsyncApiDocument
                     : $"The {channel.System} destinations of the template {channel.Address}; each placeholder is a value the code fills in at run time.");
         }
 
-        json.OpenArray("servers").Ref(null, "#/servers/" + Id(channel.System)).CloseArray();
+        json.OpenArray("servers").Ref(null, "#/servers/" + serverId).CloseArray();
         json.OpenObject("messages");
         foreach (var type in channel.MessageTypes)
         {
@@ -266,7 +270,10 @@ internal static class AsyncApiDocument
     private static AsyncApiFacts Facts(string system) =>
         BrokerCatalog.Profiles.FirstOrDefault(p => p.System == system)?.AsyncApi ?? AsyncApiFacts.None;
 
-    /// <summary>The template's placeholders, each as an AsyncAPI parameter name and as the code wrote it.</summary>
+    /// <summary>
+    /// The template's placeholders, each as an AsyncAPI parameter name (letters, digits, _ and -; unique) and as
+    /// the code wrote it, in order of first appearance. A placeholder written twice is one parameter.
+    /// </summary>
     private static List<KeyValuePair<string, string>> Placeholders(string? template)
     {
         var placeholders = new List<KeyValuePair<string, string>>();
@@ -275,8 +282,52 @@ internal static class AsyncApiDocument
             return placeholders;
         }
 
+        var names = new HashSet<string>(System.StringComparer.Ordinal);
+        foreach (string placeholder in PlaceholderTexts(template))
+        {
+            if (placeholders.Any(p => p.Value == placeholder))
+            {
+                continue;
+            }
+
+            string name = Parameter(placeholder);
+            string unique = name;
+            for (int n = 2; !names.Add(unique); n++)
+            {
+                unique = name + "_" + n;
+            }
+
+            placeholders.Add(new KeyValuePair<string, string>(unique, placeholder));
+        }
+
+        return placeholders;
+    }
+
+    /// <summary>The texts between braces (<c>{region}</c> gives <c>region</c>), in order; an unclosed brace ends the scan.</summary>
+    private static IEnumerable<string> PlaceholderTexts(string template)
+    {
         int start = 0;
         while ((start = template.IndexOf('{', start)) >= 0)
+        {
+            int end = template.IndexOf('}', start + 1);
+            if (end < 0)
+            {
+                yield break;
+            }
+
+            yield return template.Substring(start + 1, end - start - 1);
+            start = end + 1;
+        }
+    }
+
+    /// <summary>The address with every placeholder written as its parameter's name.</summary>
+    private static string Address(string template)
+    {
+        var names = Placeholders(template).ToDictionary(static p => p.Value, static p => p.Key, System.StringComparer.Ordinal);
+        var text = new StringBuilder();
+        int position = 0;
+        int start;
+        while ((start = template.IndexOf('{', position)) >= 0)
         {
             int end = template.IndexOf('}', start + 1);
             if (end < 0)
@@ -284,29 +335,8 @@ internal static class AsyncApiDocument
                 break;
             }
 
-            string placeholder = template.Substring(start + 1, end - start - 1);
-            string name = Parameter(placeholder);
-            if (!placeholders.Any(p => p.Key == name))
-            {
-                placeholders.Add(new KeyValuePair<string, string>(name, placeholder));
-            }
-
-            start = end + 1;
-        }
-
-        return placeholders;
-    }
-
-    /// <summary>The address with each placeholder renamed as its parameter (AsyncAPI parameter names are letters, digits, _ and -).</summary>
-    private static string Address(string template)
-    {
-        var text = new StringBuilder();
-        int position = 0;
-        foreach (var placeholder in Placeholders(template))
-        {
-            int start = template.IndexOf("{" + placeholder.Value + "}", position, System.StringComparison.Ordinal);
-            text.Append(template, position, start - position).Append('{').Append(placeholder.Key).Append('}');
-            position = start + placeholder.Value.Length + 2;
+            text.Append(template, position, start - position).Append('{').Append(names[template.Substring(start + 1, end - start - 1)]).Append('}');
+            position = end + 1;
         }
 
         return text.Append(template, position, template.Length - position).ToString();

@@ -6,36 +6,61 @@ using Microsoft.CodeAnalysis;
 namespace MessageTrace.Generator.Topology;
 
 /// <summary>
-/// The AsyncAPI document compiled into the assembly as <c>[assembly: AssemblyMetadata("MessageTrace.AsyncApi", json)]</c>.
-/// A generator cannot write files; MessageTrace's build step (buildTransitive/MessageTrace.targets) reads
-/// the metadata from the built assembly and writes <c>&lt;AssemblyName&gt;.asyncapi.json</c> beside it, and a
-/// running service can serve its own document from the same place.
+/// The AsyncAPI document compiled into the assembly as a private constant,
+/// <c>MessageTrace.Generated.MessageTraceAsyncApi.Document</c>. A generator cannot write files; MessageTrace's
+/// build step (buildTransitive/MessageTrace.targets) reads the constant from the built assembly's metadata
+/// and writes <c>&lt;AssemblyName&gt;.asyncapi.json</c> beside it. A private constant is left out of the
+/// reference assembly, so moving a send to another line does not make dependent projects recompile.
 /// </summary>
 internal static class TopologyEmitter
 {
     public const string HintName = "MessageTrace.AsyncApi.g.cs";
 
     /// <summary>The operation of a traced handler declaration, or null when it cannot be traced.</summary>
-    public static TopologyOperation? Handler(GeneratorAttributeSyntaxContext context, System.Threading.CancellationToken cancellationToken) =>
-        context.TargetSymbol is IMethodSymbol method && HandlerParser.Parse(context, cancellationToken)?.Model is { } model
-            ? TopologyFacts.Handler(model, method, context.TargetNode, context.SemanticModel, cancellationToken)
-            : null;
+    public static TopologyOperation? Handler(GeneratorAttributeSyntaxContext context, System.Threading.CancellationToken cancellationToken)
+    {
+        try
+        {
+            return context.TargetSymbol is IMethodSymbol method && HandlerParser.Parse(context, cancellationToken)?.Model is { } model
+                ? TopologyFacts.Handler(model, method, context.TargetNode, context.SemanticModel, cancellationToken)
+                : null;
+        }
+        catch (System.Exception exception) when (exception is not System.OperationCanceledException)
+        {
+            // The document is a by-product: a handler it cannot describe is left out, never the tracing.
+            return null;
+        }
+    }
 
     public static void Emit(SourceProductionContext output, AssemblyTitle assembly, EquatableArray<TopologyOperation> calls, EquatableArray<TopologyOperation> handlers, TopologySettings settings)
     {
-        if (!settings.Enabled)
+        if (!settings.Enabled || calls.Count + handlers.Count == 0)
         {
             return;
         }
 
-        var operations = calls.Concat(handlers).Select(o => o with { File = settings.RelativePath(o.File) });
-        string json = AsyncApiDocument.Write(assembly.Name, assembly.Version, operations);
+        string json;
+        try
+        {
+            var operations = calls.Concat(handlers).Select(o => o with { File = settings.RelativePath(o.File) });
+            json = AsyncApiDocument.Write(assembly.Name, assembly.Version, operations);
+        }
+        catch (System.Exception exception) when (exception is not System.OperationCanceledException)
+        {
+            return;
+        }
+
         var writer = new SourceWriter();
         GeneratedFile.WriteHeader(writer);
+        writer.Open("namespace " + Recognition.KnownNames.GeneratedNamespace);
         writer.Line("// This project's messaging topology, an AsyncAPI 3.0 document built from the calls MessageTrace traces");
         writer.Line("// (and the sends it reports untraced). The build writes it next to the output as " + assembly.Name + ".asyncapi.json;");
         writer.Line("// <MessageTraceAsyncApi>false</MessageTraceAsyncApi> in the project file turns both off.");
-        writer.Line("[assembly: global::System.Reflection.AssemblyMetadata(\"" + AsyncApiDocument.MetadataKey + "\", @\"" + json.Replace("\"", "\"\"") + "\")]");
+        writer.Line(GeneratedFile.GeneratedCodeAttribute);
+        writer.Open("internal static class " + AsyncApiDocument.TypeName);
+        writer.Line("private const string " + AsyncApiDocument.FieldName + " = @\"" + json.Replace("\"", "\"\"") + "\";");
+        writer.Close();
+        writer.Close();
         output.AddSource(HintName, writer.ToString());
     }
 }

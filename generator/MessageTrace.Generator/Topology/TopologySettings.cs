@@ -29,7 +29,8 @@ internal sealed record TopologySettings(bool Enabled, string ProjectDirectory)
     public string RelativePath(string path)
     {
         string normalized = Normalize(path);
-        if (ProjectDirectory.Length > 0 && normalized.StartsWith(ProjectDirectory, System.StringComparison.Ordinal))
+        // Ignoring case: on Windows the compiler's path and ProjectDir can differ in the drive letter's case.
+        if (ProjectDirectory.Length > 0 && normalized.StartsWith(ProjectDirectory, System.StringComparison.OrdinalIgnoreCase))
         {
             return normalized.Substring(ProjectDirectory.Length).TrimStart('/');
         }

@@ -1,6 +1,4 @@
 using System.IO;
-using System.Linq;
-using System.Reflection;
 using MessageTrace.Topology;
 
 namespace OrderPipeline.Output;
@@ -8,14 +6,14 @@ namespace OrderPipeline.Output;
 /// <summary>
 /// <c>--topology</c>: the sample's own messaging map. MessageTrace's generator compiled the AsyncAPI document
 /// of this project into the assembly at build time (the build also wrote it next to the output as
-/// OrderPipeline.asyncapi.json); this reads it back and draws the chosen broker's part of it.
+/// OrderPipeline.asyncapi.json); this reads it back from the assembly file, as the build step does, and
+/// draws the chosen broker's part of it.
 /// </summary>
 public static class PipelineTopology
 {
     public static int Print(BrokerKind broker, TextWriter output)
     {
-        string? document = typeof(PipelineTopology).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
-            .FirstOrDefault(static a => a.Key == AsyncApiMetadata.Key)?.Value;
+        string? document = AsyncApiMetadata.Read(typeof(PipelineTopology).Assembly.Location);
         if (document is null)
         {
             output.WriteLine("OrderPipeline: this build has no AsyncAPI document (MessageTraceAsyncApi is false).");

@@ -20,6 +20,10 @@ internal static class AsyncApiSources
             // Not traced: outside every [TracedProducer] scope (MT0001).
             public Task<ISendReceipt> AuditAsync(byte[] body) =>
                 producer.Send(new Message.Builder().SetTopic("audit").SetBody(body).Build());
+
+            [TracedProducer]
+            public Task<ISendReceipt> RegionalAsync(string region, byte[] body) =>
+                producer.Send(new Message.Builder().SetTopic($"orders-{region}").SetBody(body).Build());
         }
 
         public sealed class Billing
@@ -81,6 +85,9 @@ internal static class AsyncApiSources
             {
                 await client.PublishAsync($"orders.{region}", order);
                 await client.PublishAsync("orders.audit", "created");
+                // Placeholders written twice, and two that read the same once made AsyncAPI parameter names.
+                await client.PublishAsync($"{order.Id}.orders.{order.Id}", order);
+                await client.PublishAsync($"audit.{region.Length * 2}.{region.Length + 2}", order);
             }
 
             [TracedHandler(ConsumerGroup = "billing", Destination = "orders.eu")]

@@ -132,6 +132,61 @@ public sealed class TopologyMapTests
         Assert.Contains("✗ untraced send (MT0001", terminal, System.StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("kafka", "orders.{region}", "orders.eu", true)]
+    [InlineData("kafka", "orders.eu", "orders.{region}", true)]
+    [InlineData("kafka", "orders.{region}", "orders.{zone}", true)]
+    [InlineData("kafka", "{topic}", "orders.eu", false)]          // a placeholder is one segment
+    [InlineData("kafka", "orders.{region}", "invoices.eu", false)]
+    [InlineData("mqtt", "orders/eu", "orders/+", true)]
+    [InlineData("mqtt", "orders/eu/west", "orders/#", true)]
+    [InlineData("mqtt", "orders/eu/west", "orders/+", false)]
+    [InlineData("nats", "orders.eu", "orders.*", true)]
+    [InlineData("nats", "orders.eu.west", "orders.>", true)]
+    [InlineData("nats", "orders.eu.west", "orders.*", false)]
+    [InlineData("kafka", "orders.eu", "orders.*", false)]         // no wildcards outside MQTT and NATS
+    public void A_send_reaches_a_receiver_of_the_same_address_a_template_it_fills_or_a_wildcard(string system, string sent, string received, bool expected) =>
+        Assert.Equal(expected, TopologyMap.Matches(system, sent, received));
+
+    [Fact]
+    public void A_document_that_is_not_AsyncApi_3_is_refused_with_a_reason()
+    {
+        var refused = Assert.Throws<InvalidDataException>(() => ServiceDocument.Parse("{\"asyncapi\": \"2.6.0\", \"channels\": {}}", "legacy.json"));
+        Assert.Contains("legacy.json is not an AsyncAPI 3 document", refused.Message, System.StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Extract_writes_the_document_of_a_built_assembly_and_removes_a_stale_one_when_there_is_none()
+    {
+        string directory = Path.Combine(Path.GetTempPath(), "messagetrace-extract-" + System.Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(directory);
+        try
+        {
+            string withDocument = Path.Combine(directory, "OrderService.dll");
+            string output = Path.Combine(directory, "OrderService.asyncapi.json");
+            Emit(AsyncApiRun.Compile("OrderService", OrderService), withDocument);
+
+            Assert.True(AsyncApiMetadata.Extract(withDocument, output));
+            Assert.Equal(AsyncApiRun.Document("OrderService", OrderService), File.ReadAllText(output));
+
+            string without = Path.Combine(directory, "Plain.dll");
+            Emit(TestCompilation.Create("namespace Plain; public static class Nothing { }").WithAssemblyName("Plain"), without);
+            Assert.False(AsyncApiMetadata.Extract(without, output));
+            Assert.False(File.Exists(output));
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    private static void Emit(Microsoft.CodeAnalysis.Compilation compilation, string path)
+    {
+        using var file = File.Create(path);
+        var result = compilation.Emit(file);
+        Assert.True(result.Success, string.Join("\n", result.Diagnostics));
+    }
+
     [Fact]
     public void TheSameServiceFoundTwiceCountsOnceAndDirectoriesAreSearched()
     {
