@@ -100,13 +100,13 @@ public sealed class TracingGenerator : IIncrementalGenerator
             .Select(static (operations, _) => operations.ToEquatableArray())
             .WithTrackingName(TrackingNames.HandlerTopology);
         var topology = allFileCalls
-            .Select(static (all, _) => all.SelectMany(static f => f.Topology).ToEquatableArray())
+            .Select(static (all, _) => (Operations: all.SelectMany(static f => f.Topology).ToEquatableArray(), Calls: all.SelectMany(static f => f.TopologyCalls).ToEquatableArray()))
             .WithTrackingName(TrackingNames.Topology);
         var assembly = context.CompilationProvider
             .Select(static (compilation, _) => new AssemblyTitle(compilation.AssemblyName ?? "MessageTrace", compilation.Assembly.Identity.Version.ToString()));
         context.RegisterSourceOutput(
             assembly.Combine(topology).Combine(handlerTopology).Combine(topologySettings),
-            static (output, input) => TopologyEmitter.Emit(output, input.Left.Left.Left, input.Left.Left.Right, input.Left.Right, input.Right));
+            static (output, input) => TopologyEmitter.Emit(output, input.Left.Left.Left, input.Left.Left.Right.Operations, input.Left.Right, input.Left.Left.Right.Calls, input.Right));
     }
 
     /// <summary>The names of the declarations carrying an attribute, ordinal and distinct.</summary>

@@ -17,6 +17,9 @@ internal enum CandidateKinds
     HandlerCall = 4,
     Registration = 8,
     Consumer = 16,
+
+    /// <summary>A call, inside a <c>[TracedHandler]</c>, named like a <c>[TracedProducer]</c> method: where a handler's messages lead (topology).</summary>
+    ProducerCall = 32,
 }
 
 /// <summary>
@@ -64,6 +67,11 @@ internal sealed record CallCandidates(EquatableArray<string> HandlerNames, Equat
             kinds |= CandidateKinds.Consumer;
         }
 
+        if (Contains(ProducerScopeNames, name) && InHandler(invocation))
+        {
+            kinds |= CandidateKinds.ProducerCall;
+        }
+
         if (HandlerCallParser.IsCandidate(invocation))
         {
             if (Contains(HandlerNames, name))
@@ -96,6 +104,20 @@ internal sealed record CallCandidates(EquatableArray<string> HandlerNames, Equat
         {
             if (ancestor is LambdaExpressionSyntax { AttributeLists.Count: > 0 }
                 || (DeclarationNames.Of(ancestor) is { } declared && Contains(ProducerScopeNames, declared)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether a method around the call is named like a <c>[TracedHandler]</c> method.</summary>
+    private bool InHandler(SyntaxNode call)
+    {
+        foreach (var ancestor in call.Ancestors())
+        {
+            if (ancestor is MethodDeclarationSyntax or LocalFunctionStatementSyntax && DeclarationNames.Of(ancestor) is { } declared && Contains(HandlerNames, declared))
             {
                 return true;
             }

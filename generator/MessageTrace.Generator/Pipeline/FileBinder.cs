@@ -34,6 +34,7 @@ internal static class FileBinder
         var handlerCallMembers = new List<SyntaxNode>();
         var receiveMembers = new HashSet<SyntaxNode>();
         var topology = ImmutableArray.CreateBuilder<TopologyOperation>();
+        var topologyCalls = ImmutableArray.CreateBuilder<TopologyCall>();
         foreach (var node in root.DescendantNodes())
         {
             if (node is not InvocationExpressionSyntax invocation)
@@ -53,6 +54,12 @@ internal static class FileBinder
             if (CallBinding.Method(model, invocation, cancellationToken) is not { } method)
             {
                 continue;
+            }
+
+            if ((kinds & CandidateKinds.ProducerCall) != 0 && topologySettings.Enabled
+                && TopologyFacts.HandlerCallingProducer(bound, invocation, method, cancellationToken) is { } call)
+            {
+                topologyCalls.Add(call);
             }
 
             if ((kinds & CandidateKinds.Send) != 0 && SendSiteParser.Classify(model, invocation, method, cancellationToken) is { } sendVerdict)
@@ -111,7 +118,7 @@ internal static class FileBinder
             }
         }
 
-        return new FileCalls(new(sends.ToImmutable()), new(handlerCalls.ToImmutable()), new(registrations.ToImmutable()), new(consumerSites.ToImmutable()), new(topology.ToImmutable()));
+        return new FileCalls(new(sends.ToImmutable()), new(handlerCalls.ToImmutable()), new(registrations.ToImmutable()), new(consumerSites.ToImmutable()), new(topology.ToImmutable()), new(topologyCalls.ToImmutable()));
     }
 
     /// <summary>

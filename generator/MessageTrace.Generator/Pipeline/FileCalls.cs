@@ -11,7 +11,8 @@ internal sealed record FileCalls(
     EquatableArray<HandlerCall> HandlerCalls,
     EquatableArray<RegistrationSite> Registrations,
     EquatableArray<ConsumerSite> ConsumerSites,
-    EquatableArray<TopologyOperation> Topology)
+    EquatableArray<TopologyOperation> Topology,
+    EquatableArray<TopologyCall> TopologyCalls)
 {
-    public static readonly FileCalls None = new(EquatableArray<SendSite>.Empty, EquatableArray<HandlerCall>.Empty, EquatableArray<RegistrationSite>.Empty, EquatableArray<ConsumerSite>.Empty, EquatableArray<TopologyOperation>.Empty);
+    public static readonly FileCalls None = new(EquatableArray<SendSite>.Empty, EquatableArray<HandlerCall>.Empty, EquatableArray<RegistrationSite>.Empty, EquatableArray<ConsumerSite>.Empty, EquatableArray<TopologyOperation>.Empty, EquatableArray<TopologyCall>.Empty);
 }

@@ -22,7 +22,7 @@ internal static class TopologyEmitter
         try
         {
             return context.TargetSymbol is IMethodSymbol method && HandlerParser.Parse(context, cancellationToken)?.Model is { } model
-                ? TopologyFacts.Handler(model, method, context.TargetNode, context.SemanticModel, cancellationToken)
+                ? TopologyFacts.Handler(model, method, context.TargetNode)
                 : null;
         }
         catch (System.Exception exception) when (exception is not System.OperationCanceledException)
@@ -32,7 +32,7 @@ internal static class TopologyEmitter
         }
     }
 
-    public static void Emit(SourceProductionContext output, AssemblyTitle assembly, EquatableArray<TopologyOperation> calls, EquatableArray<TopologyOperation> handlers, TopologySettings settings)
+    public static void Emit(SourceProductionContext output, AssemblyTitle assembly, EquatableArray<TopologyOperation> calls, EquatableArray<TopologyOperation> handlers, EquatableArray<TopologyCall> handlerCalls, TopologySettings settings)
     {
         if (!settings.Enabled || calls.Count + handlers.Count == 0)
         {
@@ -42,7 +42,10 @@ internal static class TopologyEmitter
         string json;
         try
         {
-            var operations = calls.Concat(handlers).Select(o => o with { File = settings.RelativePath(o.File) });
+            var leadsTo = handlerCalls.ToLookup(static c => c.Handler, static c => c.Producer, System.StringComparer.Ordinal);
+            var operations = calls
+                .Concat(handlers.Select(h => h with { Calls = leadsTo[h.Method].Distinct().OrderBy(static p => p, System.StringComparer.Ordinal).ToEquatableArray() }))
+                .Select(o => o with { File = settings.RelativePath(o.File) });
             json = AsyncApiDocument.Write(assembly.Name, assembly.Version, operations);
         }
         catch (System.Exception exception) when (exception is not System.OperationCanceledException)

@@ -51,7 +51,7 @@ internal static class TopologyFacts
     }
 
     /// <summary>A traced handler, at its declaration: it receives whatever calls or registers it.</summary>
-    public static TopologyOperation Handler(HandlerModel handler, IMethodSymbol method, SyntaxNode declaration, SemanticModel model, CancellationToken cancellationToken)
+    public static TopologyOperation Handler(HandlerModel handler, IMethodSymbol method, SyntaxNode declaration)
     {
         var parameter = method.Parameters[handler.MessageParameter].Type;
         var message = handler.Arity == MessageArity.Batch ? MessageParameters.ElementType(parameter) ?? parameter : parameter;
@@ -67,25 +67,30 @@ internal static class TopologyFacts
             line,
             column,
             type?.Name ?? string.Empty,
-            MethodName(type, method),
-            Calls: ProducerCalls(declaration, model, cancellationToken));
+            MethodName(type, method));
     }
 
-    /// <summary>The <c>[TracedProducer]</c> methods (or methods of <c>[TracedProducer]</c> types) a handler's body calls, ordinal and distinct.</summary>
-    private static EquatableArray<string> ProducerCalls(SyntaxNode declaration, SemanticModel model, CancellationToken cancellationToken)
+    /// <summary>
+    /// The handler and producer of a call, when <paramref name="called"/> is a <c>[TracedProducer]</c> method and
+    /// the call is written in a <c>[TracedHandler]</c> method (lambdas inside it count as the handler).
+    /// </summary>
+    public static TopologyCall? HandlerCallingProducer(SemanticModel model, InvocationExpressionSyntax invocation, IMethodSymbol called, CancellationToken cancellationToken)
     {
-        var calls = new System.Collections.Generic.SortedSet<string>(System.StringComparer.Ordinal);
-        foreach (var invocation in declaration.DescendantNodes().OfType<InvocationExpressionSyntax>())
+        var producer = called.ReducedFrom ?? called;
+        if (TracedScopes.FindAttribute(producer, KnownNames.TracedProducerAttribute) is null)
         {
-            if (model.GetSymbolInfo(invocation, cancellationToken).Symbol is IMethodSymbol called
-                && (TracedScopes.FindAttribute(called, KnownNames.TracedProducerAttribute) is not null
-                    || called.ContainingType is { } owner && TracedScopes.FindAttribute(owner, KnownNames.TracedProducerAttribute) is not null))
-            {
-                calls.Add(MethodName(called.ContainingType, called.ReducedFrom ?? called));
-            }
+            return null;
         }
 
-        return calls.ToEquatableArray();
+        ISymbol? member = model.GetEnclosingSymbol(invocation.SpanStart, cancellationToken);
+        while (member is IMethodSymbol { MethodKind: MethodKind.AnonymousFunction })
+        {
+            member = member.ContainingSymbol;
+        }
+
+        return member is IMethodSymbol handler && TracedScopes.FindAttribute(handler, KnownNames.TracedHandlerAttribute) is not null
+            ? new TopologyCall(MethodName(handler.ContainingType, handler), MethodName(producer.ContainingType, producer))
+            : null;
     }
 
     private static TopologyOperation Create(

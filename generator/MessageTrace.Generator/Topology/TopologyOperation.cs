@@ -8,6 +8,13 @@ internal enum TopologyAction
 }
 
 /// <summary>
+/// A <c>[TracedHandler]</c> method (<paramref name="Handler"/>) calling a <c>[TracedProducer]</c> method
+/// (<paramref name="Producer"/>), both as <c>Namespace.Type.Method</c>: where the handler's messages lead.
+/// Found by the bind step, which binds the call anyway.
+/// </summary>
+internal sealed record TopologyCall(string Handler, string Producer);
+
+/// <summary>
 /// One messaging operation of this project as the AsyncAPI document lists it: a send call (traced, or
 /// reported untraced), a traced receive call, or a traced handler. Value-equal, no Roslyn objects.
 /// </summary>
@@ -23,10 +30,6 @@ internal enum TopologyAction
 /// <param name="Method">The method the operation is written in: <c>Namespace.Type.Method</c>.</param>
 /// <param name="DiagnosticId">For an untraced send, the diagnostic that reports it; null when traced.</param>
 /// <param name="Untraced">For an untraced send, why it is not traced.</param>
-/// <param name="Calls">
-/// For a handler, the <c>[TracedProducer]</c> methods its body calls (<c>Namespace.Type.Method</c>): where the
-/// messages it receives lead to, so a map can join what it receives to what it sends.
-/// </param>
 internal sealed record TopologyOperation(
     TopologyAction Action,
     string System,
@@ -39,5 +42,11 @@ internal sealed record TopologyOperation(
     string Component,
     string Method,
     string? DiagnosticId = null,
-    string? Untraced = null,
-    EquatableArray<string> Calls = default);
+    string? Untraced = null)
+{
+    /// <summary>
+    /// For a handler, the <c>[TracedProducer]</c> methods its body calls (<c>Namespace.Type.Method</c>): where the
+    /// messages it receives lead, so a map can join what it receives to what it sends.
+    /// </summary>
+    public EquatableArray<string> Calls { get; init; } = EquatableArray<string>.Empty;
+}
