@@ -19,8 +19,8 @@ file readonly struct KafkaHeadersAccess : global::MessageTrace.IHeaderWriter<glo
     public void Write(global::Confluent.Kafka.Headers? carrier, string name, string value) => WriteUtf8(carrier, name, global::System.Text.Encoding.UTF8.GetBytes(value));
     public void WriteUtf8(global::Confluent.Kafka.Headers? carrier, string name, byte[] value)
     {
-        carrier!.Remove(name);
-        carrier.Add(name, value);
+        Remove(carrier, name);
+        carrier!.Add(name, value);
     }
     public bool IsWrittenByMessageTrace(global::Confluent.Kafka.Headers? carrier, string ourKey)
     {
@@ -32,5 +32,17 @@ file readonly struct KafkaHeadersAccess : global::MessageTrace.IHeaderWriter<glo
         }
         return false;
     }
-    public void Remove(global::Confluent.Kafka.Headers? carrier, string name) => carrier?.Remove(name);
+    // Headers.Remove allocates a predicate per call: it is called only when the name is there.
+    public void Remove(global::Confluent.Kafka.Headers? carrier, string name)
+    {
+        if (carrier is null) return;
+        for (int i = carrier.Count - 1; i >= 0; i--)
+        {
+            if (string.Equals(carrier[i].Key, name, global::System.StringComparison.Ordinal))
+            {
+                carrier.Remove(name);
+                return;
+            }
+        }
+    }
 }

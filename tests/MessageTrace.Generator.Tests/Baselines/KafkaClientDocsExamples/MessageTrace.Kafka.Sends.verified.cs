@@ -48,8 +48,8 @@ namespace MessageTrace.Generated
         public void Write(global::Confluent.Kafka.Headers? carrier, string name, string value) => WriteUtf8(carrier, name, global::System.Text.Encoding.UTF8.GetBytes(value));
         public void WriteUtf8(global::Confluent.Kafka.Headers? carrier, string name, byte[] value)
         {
-            carrier!.Remove(name);
-            carrier.Add(name, value);
+            Remove(carrier, name);
+            carrier!.Add(name, value);
         }
         public bool IsWrittenByMessageTrace(global::Confluent.Kafka.Headers? carrier, string ourKey)
         {
@@ -61,7 +61,19 @@ namespace MessageTrace.Generated
             }
             return false;
         }
-        public void Remove(global::Confluent.Kafka.Headers? carrier, string name) => carrier?.Remove(name);
+        // Headers.Remove allocates a predicate per call: it is called only when the name is there.
+        public void Remove(global::Confluent.Kafka.Headers? carrier, string name)
+        {
+            if (carrier is null) return;
+            for (int i = carrier.Count - 1; i >= 0; i--)
+            {
+                if (string.Equals(carrier[i].Key, name, global::System.StringComparison.Ordinal))
+                {
+                    carrier.Remove(name);
+                    return;
+                }
+            }
+        }
     }
 
     // A Kafka produce: the topic (and the partition when the caller named one) and the message's headers

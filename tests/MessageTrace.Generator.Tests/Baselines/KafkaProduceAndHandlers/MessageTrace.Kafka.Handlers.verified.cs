@@ -60,8 +60,8 @@ namespace MessageTrace.Generated
         public void Write(global::Confluent.Kafka.Headers? carrier, string name, string value) => WriteUtf8(carrier, name, global::System.Text.Encoding.UTF8.GetBytes(value));
         public void WriteUtf8(global::Confluent.Kafka.Headers? carrier, string name, byte[] value)
         {
-            carrier!.Remove(name);
-            carrier.Add(name, value);
+            Remove(carrier, name);
+            carrier!.Add(name, value);
         }
         public bool IsWrittenByMessageTrace(global::Confluent.Kafka.Headers? carrier, string ourKey)
         {
@@ -73,7 +73,19 @@ namespace MessageTrace.Generated
             }
             return false;
         }
-        public void Remove(global::Confluent.Kafka.Headers? carrier, string name) => carrier?.Remove(name);
+        // Headers.Remove allocates a predicate per call: it is called only when the name is there.
+        public void Remove(global::Confluent.Kafka.Headers? carrier, string name)
+        {
+            if (carrier is null) return;
+            for (int i = carrier.Count - 1; i >= 0; i--)
+            {
+                if (string.Equals(carrier[i].Key, name, global::System.StringComparison.Ordinal))
+                {
+                    carrier.Remove(name);
+                    return;
+                }
+            }
+        }
     }
 
     // A consumed Kafka record: its topic, partition and offset, and its message's headers (values as bytes).
