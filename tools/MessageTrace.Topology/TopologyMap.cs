@@ -123,9 +123,6 @@ public sealed class TopologyMap
         || Pattern(sent, system, receiving: false).IsMatch(received)
         || Pattern(received, system, receiving: true).IsMatch(sent);
 
-    /// <summary>As <see cref="Matches(string, string, string)"/> for a system without wildcards.</summary>
-    public static bool Matches(string sent, string received) => Matches(string.Empty, sent, received);
-
     private const string Segment = "[^./{}]+";
 
     private static Regex Pattern(string address, string system, bool receiving)

@@ -103,6 +103,7 @@ internal static class SendEmitter
         {
             CallArgumentKind.Adapter => "m." + a.Member,
             CallArgumentKind.Literal => a.Literal!,
+            CallArgumentKind.Receiver => call.Get("receiver"),
             _ => call.Get(signature.Parameters[a.Parameter].Name) + (a.Member is null ? string.Empty : "." + a.Member),
         })) + ")";
 

@@ -50,38 +50,21 @@ internal static class FileBinder
 
             cancellationToken.ThrowIfCancellationRequested();
             model ??= compilation.GetSemanticModel(file.Tree);
-            var bound = model;
             if (CallBinding.Method(model, invocation, cancellationToken) is not { } method)
             {
                 continue;
             }
 
-            if ((kinds & CandidateKinds.ProducerCall) != 0 && topologySettings.Enabled
-                && TopologyFacts.HandlerCallingProducer(bound, invocation, method, cancellationToken) is { } call)
+            CallVerdict<SendSite>? sendVerdict = null;
+            if ((kinds & CandidateKinds.Send) != 0 && (sendVerdict = SendSiteParser.Classify(model, invocation, method, cancellationToken))?.Traced is { } send)
             {
-                topologyCalls.Add(call);
+                sends.Add(send);
             }
 
-            if ((kinds & CandidateKinds.Send) != 0 && SendSiteParser.Classify(model, invocation, method, cancellationToken) is { } sendVerdict)
-            {
-                if (sendVerdict.Traced is { } send)
-                {
-                    sends.Add(send);
-                }
-
-                if (topologySettings.Enabled && Safely(() => TopologySend(bound, invocation, method, sendVerdict, cancellationToken)) is { } operation)
-                {
-                    topology.Add(operation);
-                }
-            }
-
-            if ((kinds & CandidateKinds.CustomSend) != 0 && CustomSendParser.Classify(model, invocation, method, cancellationToken)?.Traced is { } customSend)
+            var customSend = (kinds & CandidateKinds.CustomSend) != 0 ? CustomSendParser.Classify(model, invocation, method, cancellationToken)?.Traced : null;
+            if (customSend is not null)
             {
                 sends.Add(customSend);
-                if (topologySettings.Enabled && Safely(() => TopologyFacts.Send(bound, invocation, method, customSend.System, customSend.Recipe, customSend.Options, null, cancellationToken)) is { } operation)
-                {
-                    topology.Add(operation);
-                }
             }
 
             if ((kinds & CandidateKinds.HandlerCall) != 0 && HandlerCallParser.Classify(model, invocation, method, cancellationToken)?.Traced is { } handlerCall)
@@ -95,18 +78,20 @@ internal static class FileBinder
                 registrations.Add(registration);
             }
 
-            if ((kinds & CandidateKinds.Consumer) != 0 && ConsumerSiteParser.Classify(model, invocation, method, cancellationToken)?.Traced is { } consumerSite)
+            var consumerSite = (kinds & CandidateKinds.Consumer) != 0 ? ConsumerSiteParser.Classify(model, invocation, method, cancellationToken)?.Traced : null;
+            if (consumerSite is not null)
             {
                 consumerSites.Add(consumerSite);
                 if (consumerSite.Operation == ConsumerOperation.Receive)
                 {
                     receiveMembers.Add(EnclosingMember(invocation));
-                    if (topologySettings.Enabled && OperationMatcher.MatchReceive(method) is { } receive
-                        && Safely(() => TopologyFacts.Receive(bound, invocation, method, consumerSite, receive.Profile.System, cancellationToken)) is { } operation)
-                    {
-                        topology.Add(operation);
-                    }
                 }
+            }
+
+            if (topologySettings.Enabled)
+            {
+                var verdicts = new CallVerdicts(sendVerdict, customSend, consumerSite, (kinds & CandidateKinds.ProducerCall) != 0);
+                TopologyFacts.Record(topology, topologyCalls, model, invocation, method, verdicts, cancellationToken);
             }
         }
 
@@ -119,35 +104,6 @@ internal static class FileBinder
         }
 
         return new FileCalls(new(sends.ToImmutable()), new(handlerCalls.ToImmutable()), new(registrations.ToImmutable()), new(consumerSites.ToImmutable()), new(topology.ToImmutable()), new(topologyCalls.ToImmutable()));
-    }
-
-    /// <summary>
-    /// A topology fact, or nothing when describing the call fails: the document is a by-product, and an
-    /// exception here must never cost the file its interceptors.
-    /// </summary>
-    private static TopologyOperation? Safely(System.Func<TopologyOperation?> describe)
-    {
-        try
-        {
-            return describe();
-        }
-        catch (System.Exception exception) when (exception is not System.OperationCanceledException)
-        {
-            return null;
-        }
-    }
-
-    /// <summary>A send for the topology: every send a profile knows, traced or reported untraced (MT0001, MT0007).</summary>
-    private static TopologyOperation? TopologySend(SemanticModel model, InvocationExpressionSyntax invocation, IMethodSymbol method, CallVerdict<SendSite> verdict, CancellationToken cancellationToken)
-    {
-        if (verdict.Traced is { } send)
-        {
-            return TopologyFacts.Send(model, invocation, method, send.System, send.Recipe, send.Options, null, cancellationToken);
-        }
-
-        return verdict.Skipped is { Kind: CallKind.Send } skipped && OperationMatcher.MatchSend(method) is { } match
-            ? TopologyFacts.Send(model, invocation, method, match.Profile.System, match.Operation.Recipe, null, skipped, cancellationToken)
-            : null;
     }
 
     /// <summary>

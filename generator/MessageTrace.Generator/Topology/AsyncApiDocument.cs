@@ -32,10 +32,10 @@ internal static class AsyncApiDocument
             .ThenBy(static o => o.Method, System.StringComparer.Ordinal)
             .ToList();
         var channels = Channels(operations);
-        var messages = operations.Select(static o => o.MessageType).Distinct().OrderBy(static t => t, System.StringComparer.Ordinal)
-            .ToDictionary(static t => t, static t => t);
-        var messageIds = UniqueIds(messages.Keys, static t => t);
-        var serverIds = UniqueIds(operations.Select(static o => o.System).Distinct().OrderBy(static s => s, System.StringComparer.Ordinal), static s => s.Replace('.', '_'));
+        var messageTypes = operations.Select(static o => o.MessageType).Distinct().OrderBy(static t => t, System.StringComparer.Ordinal).ToList();
+        var messageIds = UniqueIds(messageTypes, static t => t);
+        var systems = operations.Select(static o => o.System).Distinct().OrderBy(static s => s, System.StringComparer.Ordinal).ToList();
+        var serverIds = UniqueIds(systems, static s => s.Replace('.', '_'));
 
         var json = new JsonText().OpenObject()
             .String("asyncapi", "3.0.0")
@@ -46,7 +46,7 @@ internal static class AsyncApiDocument
             .CloseObject();
 
         json.OpenObject("servers");
-        foreach (string system in operations.Select(static o => o.System).Distinct().OrderBy(static s => s, System.StringComparer.Ordinal))
+        foreach (string system in systems)
         {
             json.OpenObject(serverIds[system])
                 .String("host", "{host}")
@@ -70,7 +70,7 @@ internal static class AsyncApiDocument
         var operationIds = UniqueIds(operations, static o => $"{(o.Action == TopologyAction.Send ? "send" : "receive")}.{o.Component}.{ShortMethod(o)}");
         foreach (var operation in operations)
         {
-            var channel = channels[ChannelKey(operation)];
+            var channel = channels[(operation.System, operation.Destination)];
             WriteOperation(json, operationIds[operation], operation, channel, messageIds[operation.MessageType]);
         }
 
@@ -81,7 +81,7 @@ internal static class AsyncApiDocument
         WriteTraceContextSchema(json);
         json.CloseObject();
         json.OpenObject("messages");
-        foreach (var type in messages.Keys)
+        foreach (var type in messageTypes)
         {
             json.OpenObject(messageIds[type])
                 .String("name", type)
@@ -107,21 +107,20 @@ internal static class AsyncApiDocument
         public SortedSet<string> MessageTypes { get; } = new(global::System.StringComparer.Ordinal);
     }
 
-    private static string ChannelKey(TopologyOperation operation) => operation.System + "\n" + (operation.Destination ?? string.Empty);
-
-    private static Dictionary<string, Channel> Channels(List<TopologyOperation> operations)
+    /// <summary>One channel per system and destination (null: not stated), with ids in ordinal order of the two.</summary>
+    private static Dictionary<(string System, string? Destination), Channel> Channels(List<TopologyOperation> operations)
     {
-        var keys = operations.Select(ChannelKey).Distinct().OrderBy(static k => k, System.StringComparer.Ordinal).ToList();
-        var ids = UniqueIds(keys, static key =>
-        {
-            int newline = key.IndexOf('\n');
-            string destination = key.Substring(newline + 1);
-            return key.Substring(0, newline) + "." + (destination.Length == 0 ? "unknown" : destination);
-        });
-        var channels = new Dictionary<string, Channel>(System.StringComparer.Ordinal);
+        var keys = operations
+            .Select(static o => (o.System, o.Destination))
+            .Distinct()
+            .OrderBy(static k => k.System, System.StringComparer.Ordinal)
+            .ThenBy(static k => k.Destination, System.StringComparer.Ordinal)
+            .ToList();
+        var ids = UniqueIds(keys, static key => key.System + "." + (key.Destination ?? "unknown"));
+        var channels = new Dictionary<(string System, string? Destination), Channel>();
         foreach (var operation in operations)
         {
-            string key = ChannelKey(operation);
+            var key = (operation.System, operation.Destination);
             if (!channels.TryGetValue(key, out var channel))
             {
                 channels[key] = channel = new Channel(ids[key], operation.System, operation.Destination);

@@ -16,21 +16,11 @@ internal static class TopologyEmitter
 {
     public const string HintName = "MessageTrace.AsyncApi.g.cs";
 
-    /// <summary>The operation of a traced handler declaration, or null when it cannot be traced.</summary>
-    public static TopologyOperation? Handler(GeneratorAttributeSyntaxContext context, System.Threading.CancellationToken cancellationToken)
-    {
-        try
-        {
-            return context.TargetSymbol is IMethodSymbol method && HandlerParser.Parse(context, cancellationToken)?.Model is { } model
-                ? TopologyFacts.Handler(model, method, context.TargetNode)
-                : null;
-        }
-        catch (System.Exception exception) when (exception is not System.OperationCanceledException)
-        {
-            // The document is a by-product: a handler it cannot describe is left out, never the tracing.
-            return null;
-        }
-    }
+    /// <summary>The operation of a traced handler declaration, or null when it cannot be traced (or described).</summary>
+    public static TopologyOperation? Handler(GeneratorAttributeSyntaxContext context, System.Threading.CancellationToken cancellationToken) =>
+        context.TargetSymbol is IMethodSymbol method && HandlerParser.Parse(context, cancellationToken)?.Model is { } model
+            ? TopologyFacts.Handler(model, method, context.TargetNode)
+            : null;
 
     public static void Emit(SourceProductionContext output, AssemblyTitle assembly, EquatableArray<TopologyOperation> calls, EquatableArray<TopologyOperation> handlers, EquatableArray<TopologyCall> handlerCalls, TopologySettings settings)
     {

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using MessageTrace.Generator.Parsing;
@@ -18,8 +19,54 @@ internal static class TopologyFacts
     private static readonly SymbolDisplayFormat s_typeFormat = SymbolDisplayFormat.MinimallyQualifiedFormat
         .WithMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.UseSpecialTypes);
 
+    /// <summary>
+    /// Adds what the bind step's verdicts on one call say about the topology: a send (traced, or reported
+    /// untraced), a traced receive, or a handler calling a traced producer. Describing a call never fails the
+    /// binding: the document is a by-product, and the file keeps its interceptors whatever happens here.
+    /// </summary>
+    public static void Record(
+        ImmutableArray<TopologyOperation>.Builder operations,
+        ImmutableArray<TopologyCall>.Builder calls,
+        SemanticModel model,
+        InvocationExpressionSyntax invocation,
+        IMethodSymbol method,
+        CallVerdicts verdicts,
+        CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (verdicts.Send?.Traced is { } send)
+            {
+                operations.Add(Send(model, invocation, method, send.System, send.Recipe, send.Options, null, cancellationToken));
+            }
+            else if (verdicts.Send?.Skipped is { Kind: CallKind.Send } skipped && OperationMatcher.MatchSend(method) is { } match)
+            {
+                operations.Add(Send(model, invocation, method, match.Profile.System, match.Operation.Recipe, null, skipped, cancellationToken));
+            }
+
+            if (verdicts.CustomSend is { } custom)
+            {
+                operations.Add(Send(model, invocation, method, custom.System, custom.Recipe, custom.Options, null, cancellationToken));
+            }
+
+            if (verdicts.Consumer is { Operation: ConsumerOperation.Receive } consumer && OperationMatcher.MatchReceive(method) is { } receive)
+            {
+                operations.Add(Receive(model, invocation, method, consumer, receive.Profile.System, cancellationToken));
+            }
+
+            if (verdicts.ProducerCall && HandlerCallingProducer(model, invocation, method, cancellationToken) is { } call)
+            {
+                calls.Add(call);
+            }
+        }
+        catch (System.Exception exception) when (exception is not System.OperationCanceledException)
+        {
+            // The call is left out of the document.
+        }
+    }
+
     /// <summary>A send call, traced (<paramref name="options"/> set) or reported untraced (<paramref name="skipped"/> set).</summary>
-    public static TopologyOperation Send(
+    private static TopologyOperation Send(
         SemanticModel model,
         InvocationExpressionSyntax invocation,
         IMethodSymbol method,
@@ -43,15 +90,27 @@ internal static class TopologyFacts
     }
 
     /// <summary>A traced receive call inside a <c>[TracedConsumer]</c> scope.</summary>
-    public static TopologyOperation Receive(SemanticModel model, InvocationExpressionSyntax invocation, IMethodSymbol method, ConsumerSite site, string system, CancellationToken cancellationToken)
+    private static TopologyOperation Receive(SemanticModel model, InvocationExpressionSyntax invocation, IMethodSymbol method, ConsumerSite site, string system, CancellationToken cancellationToken)
     {
         var returned = method.ReturnType is INamedTypeSymbol { Name: "Task" or "ValueTask", TypeArguments.Length: 1 } task ? task.TypeArguments[0] : method.ReturnType;
         var message = MessageParameters.ElementType(returned) ?? returned;
         return Create(TopologyAction.Receive, site.Options.System ?? system, site.Options.Destination, site.Options.ConsumerGroup, Display(message), model, invocation, cancellationToken);
     }
 
-    /// <summary>A traced handler, at its declaration: it receives whatever calls or registers it.</summary>
-    public static TopologyOperation Handler(HandlerModel handler, IMethodSymbol method, SyntaxNode declaration)
+    /// <summary>A traced handler, at its declaration: it receives whatever calls or registers it. Null when it cannot be described.</summary>
+    public static TopologyOperation? Handler(HandlerModel handler, IMethodSymbol method, SyntaxNode declaration)
+    {
+        try
+        {
+            return DescribeHandler(handler, method, declaration);
+        }
+        catch (System.Exception exception) when (exception is not System.OperationCanceledException)
+        {
+            return null;
+        }
+    }
+
+    private static TopologyOperation DescribeHandler(HandlerModel handler, IMethodSymbol method, SyntaxNode declaration)
     {
         var parameter = method.Parameters[handler.MessageParameter].Type;
         var message = handler.Arity == MessageArity.Batch ? MessageParameters.ElementType(parameter) ?? parameter : parameter;
@@ -74,7 +133,7 @@ internal static class TopologyFacts
     /// The handler and producer of a call, when <paramref name="called"/> is a <c>[TracedProducer]</c> method and
     /// the call is written in a <c>[TracedHandler]</c> method (lambdas inside it count as the handler).
     /// </summary>
-    public static TopologyCall? HandlerCallingProducer(SemanticModel model, InvocationExpressionSyntax invocation, IMethodSymbol called, CancellationToken cancellationToken)
+    private static TopologyCall? HandlerCallingProducer(SemanticModel model, InvocationExpressionSyntax invocation, IMethodSymbol called, CancellationToken cancellationToken)
     {
         var producer = called.ReducedFrom ?? called;
         if (TracedScopes.FindAttribute(producer, KnownNames.TracedProducerAttribute) is null)

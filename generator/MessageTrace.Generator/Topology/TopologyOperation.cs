@@ -8,6 +8,12 @@ internal enum TopologyAction
 }
 
 /// <summary>
+/// The bind step's verdicts on one call that the topology reads: a catalogue send (traced or not), a traced
+/// user-carrier send, a traced consumer call, and whether the call may be a handler calling a traced producer.
+/// </summary>
+internal readonly record struct CallVerdicts(CallVerdict<SendSite>? Send, SendSite? CustomSend, ConsumerSite? Consumer, bool ProducerCall);
+
+/// <summary>
 /// A <c>[TracedHandler]</c> method (<paramref name="Handler"/>) calling a <c>[TracedProducer]</c> method
 /// (<paramref name="Producer"/>), both as <c>Namespace.Type.Method</c>: where the handler's messages lead.
 /// Found by the bind step, which binds the call anyway.

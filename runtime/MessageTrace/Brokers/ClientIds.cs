@@ -48,22 +48,6 @@ public static class ClientIds
         return id;
     }
 
-    /// <summary>
-    /// The <c>client.id</c> part of a librdkafka client name (<c>"{client.id}#producer-{n}"</c>), or null
-    /// when the id is librdkafka's default (<c>rdkafka</c>), that is when the application configured none.
-    /// </summary>
-    public static string? FromKafkaName(string? name)
-    {
-        if (name is null)
-        {
-            return null;
-        }
-
-        int separator = name.LastIndexOf('#');
-        string id = separator < 0 ? name : name.Substring(0, separator);
-        return id.Length == 0 || id == "rdkafka" ? null : id;
-    }
-
     private static class LastClient<TClient>
         where TClient : class
     {

@@ -47,4 +47,20 @@ public static class KafkaAttributes
         RecordOutgoing(activity, site, key, tombstone, -1, bodySize, clientId: null);
         RecordDelivery(activity, partition, offset);
     }
+
+    /// <summary>
+    /// The <c>client.id</c> part of a librdkafka client name (<c>"{client.id}#producer-{n}"</c>), or null
+    /// when the id is librdkafka's default (<c>rdkafka</c>), that is when the application configured none.
+    /// </summary>
+    public static string? ClientIdFromName(string? name)
+    {
+        if (name is null)
+        {
+            return null;
+        }
+
+        int separator = name.LastIndexOf('#');
+        string id = separator < 0 ? name : name.Substring(0, separator);
+        return id.Length == 0 || id == "rdkafka" ? null : id;
+    }
 }

@@ -3,7 +3,7 @@ using Xunit;
 
 namespace MessageTrace.Runtime.Tests;
 
-/// <summary><see cref="ClientIds"/>: a client's id read once per client, never an exception, and librdkafka's names.</summary>
+/// <summary><see cref="ClientIds"/>: a client's id read once per client, never an exception.</summary>
 public sealed class ClientIdsTests
 {
     // A client type of its own per test, so the per-type cache starts empty in each.
@@ -76,13 +76,4 @@ public sealed class ClientIdsTests
         Assert.Equal(2, client.Reads);
     }
 
-    [Theory]
-    [InlineData("order-service#producer-1", "order-service")]
-    [InlineData("a#b#producer-12", "a#b")]
-    [InlineData("rdkafka#producer-3", null)]
-    [InlineData("#producer-3", null)]
-    [InlineData("plain", "plain")]
-    [InlineData(null, null)]
-    public void A_librdkafka_name_gives_the_configured_client_id_and_none_for_the_default(string? name, string? expected) =>
-        Assert.Equal(expected, ClientIds.FromKafkaName(name));
 }

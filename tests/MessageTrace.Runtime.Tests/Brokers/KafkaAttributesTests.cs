@@ -9,6 +9,16 @@ public sealed class KafkaAttributesTests
 {
     private static readonly MessagingSite Site = new("kafka");
 
+    [Theory]
+    [InlineData("order-service#producer-1", "order-service")]
+    [InlineData("a#b#producer-12", "a#b")]
+    [InlineData("rdkafka#producer-3", null)]
+    [InlineData("#producer-3", null)]
+    [InlineData("plain", "plain")]
+    [InlineData(null, null)]
+    public void A_librdkafka_name_gives_the_configured_client_id_and_none_for_the_default(string? name, string? expected) =>
+        Assert.Equal(expected, KafkaAttributes.ClientIdFromName(name));
+
     [Fact]
     public void An_outgoing_text_key_is_recorded_and_an_any_partition_is_not()
     {

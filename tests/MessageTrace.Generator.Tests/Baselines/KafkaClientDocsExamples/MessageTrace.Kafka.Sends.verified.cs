@@ -89,7 +89,7 @@ namespace MessageTrace.Generated
             new(client, target?.Topic, target is null ? -1 : target.Partition.Value, message);
         // The producer's configured client.id: its name is a native call, so it is read once per producer.
         public static string? ClientId(global::Confluent.Kafka.IClient? client) =>
-            global::MessageTrace.ClientIds.Of(client, static c => global::MessageTrace.ClientIds.FromKafkaName(c.Name));
+            global::MessageTrace.ClientIds.Of(client, static c => global::MessageTrace.KafkaAttributes.ClientIdFromName(c.Name));
     }
 
     [global::System.CodeDom.Compiler.GeneratedCode("MessageTrace.Generator", "VERSION")]
