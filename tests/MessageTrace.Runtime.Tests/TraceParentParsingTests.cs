@@ -62,6 +62,8 @@ public sealed class TraceParentParsingTests
         ["missing second dash"] = $"00-{T}{S}-01",
         ["missing third dash"] = $"00-{T}-{S}01",
         ["no dashes"] = $"00{T}{S}01",
+        ["other separators, 55 chars"] = $"00_{T}_{S}_01",
+        ["one other separator, 55 chars"] = $"00-{T}-{S}.01",
         ["underscores for dashes"] = $"00_{T}_{S}_01",
         ["first dash replaced, same length"] = $"00.{T}-{S}-01",
         ["second dash replaced, same length"] = $"00-{T}.{S}-01",

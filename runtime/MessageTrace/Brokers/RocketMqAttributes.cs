@@ -34,7 +34,7 @@ public static class RocketMqAttributes
 
     /// <summary>Records <c>messaging.rocketmq.namespace</c>, required on every RocketMQ span (<c>""</c>, the client's default, when unset).</summary>
     public static void RecordNamespace(Activity activity, MessagingSite site) =>
-        activity.SetTag(MessagingAttributes.RocketMqNamespace, site.Namespace ?? string.Empty);
+        activity.AddTag(MessagingAttributes.RocketMqNamespace, site.Namespace ?? string.Empty);
 
     /// <summary>The message kind the client sends: the properties that select it are mutually exclusive.</summary>
     public static string MessageType(string? messageGroup, DateTime? deliveryTimestamp, string? liteTopic, int? priority, bool transactional)
@@ -66,7 +66,7 @@ public static class RocketMqAttributes
     public static void RecordOutgoing(Activity activity, MessagingSite site, string? tag, List<string>? keys, string? messageGroup, DateTime? deliveryTimestamp, string? liteTopic, int? priority, bool transactional, int? bodySize)
     {
         RecordNamespace(activity, site);
-        activity.SetTag(MessagingAttributes.RocketMqMessageType, MessageType(messageGroup, deliveryTimestamp, liteTopic, priority, transactional));
+        activity.AddTag(MessagingAttributes.RocketMqMessageType, MessageType(messageGroup, deliveryTimestamp, liteTopic, priority, transactional));
         RecordMessage(activity, site, tag, keys, messageGroup, deliveryTimestamp, bodySize);
     }
 
@@ -74,21 +74,23 @@ public static class RocketMqAttributes
     public static void RecordIncoming(Activity activity, MessagingSite site, string? tag, List<string>? keys, string? messageGroup, DateTime? deliveryTimestamp, int deliveryAttempt, int? bodySize)
     {
         RecordMessage(activity, site, tag, keys, messageGroup, deliveryTimestamp, bodySize);
-        activity.SetTag(MessagingAttributes.RocketMqDeliveryAttempt, TagValues.Int(deliveryAttempt));
+        activity.AddTag(MessagingAttributes.RocketMqDeliveryAttempt, TagValues.Int(deliveryAttempt));
     }
 
+    // Each of these attributes is recorded once per span, so they are appended (AddTag) rather than set:
+    // SetTag walks the span's attributes for the same key first.
     private static void RecordMessage(Activity activity, MessagingSite site, string? tag, List<string>? keys, string? messageGroup, DateTime? deliveryTimestamp, int? bodySize)
     {
-        MessagingAttributes.SetText(activity, MessagingAttributes.RocketMqMessageTag, tag);
+        MessagingAttributes.AddText(activity, MessagingAttributes.RocketMqMessageTag, tag);
         if (TagValues.StringArray(keys) is { } keyArray)
         {
-            activity.SetTag(MessagingAttributes.RocketMqMessageKeys, keyArray);
+            activity.AddTag(MessagingAttributes.RocketMqMessageKeys, keyArray);
         }
 
-        MessagingAttributes.SetText(activity, MessagingAttributes.RocketMqMessageGroup, messageGroup);
+        MessagingAttributes.AddText(activity, MessagingAttributes.RocketMqMessageGroup, messageGroup);
         if (TagValues.EpochMilliseconds(deliveryTimestamp) is { } epochMilliseconds)
         {
-            activity.SetTag(MessagingAttributes.RocketMqDeliveryTimestamp, epochMilliseconds);
+            activity.AddTag(MessagingAttributes.RocketMqDeliveryTimestamp, epochMilliseconds);
         }
 
         MessagingAttributes.SetBodySize(activity, site, bodySize);

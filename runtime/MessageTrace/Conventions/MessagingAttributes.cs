@@ -82,6 +82,19 @@ public static class MessagingAttributes
         }
     }
 
+    /// <summary>
+    /// Appends a text attribute unless the value is null or empty, for attributes a span gets exactly once:
+    /// <see cref="System.Diagnostics.Activity.AddTag(string, object?)"/> appends, where
+    /// <see cref="System.Diagnostics.Activity.SetTag"/> first walks every attribute already on the span for the same key.
+    /// </summary>
+    internal static void AddText(System.Diagnostics.Activity activity, string name, string? value)
+    {
+        if (!string.IsNullOrEmpty(value))
+        {
+            activity.AddTag(name, value);
+        }
+    }
+
     /// <summary>Sets <c>messaging.message.id</c> unless the id is null or empty.</summary>
     public static void SetMessageId(System.Diagnostics.Activity activity, string? messageId) => SetText(activity, MessageId, messageId);
 

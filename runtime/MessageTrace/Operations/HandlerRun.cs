@@ -13,10 +13,11 @@ namespace MessageTrace;
 /// </summary>
 internal static class HandlerRun
 {
-    public static TResult Value<TMessage, TArgs, TResult, TRecorder>(MessagingOperation operation, Activity? previous, in Baggage baggage, TMessage message, TArgs args, Func<TMessage, TArgs, TResult> handler, TRecorder recorder)
+    public static TResult Value<TMessage, TArgs, TResult, TRecorder>(MessagingOperation operation, CallerContext caller, in Baggage baggage, TMessage message, TArgs args, Func<TMessage, TArgs, TResult> handler, TRecorder recorder)
         where TRecorder : struct, IResultRecorder
     {
         var scope = Enter(baggage);
+        caller.Entered();
         string? errorType = null;
         try
         {
@@ -30,14 +31,16 @@ internal static class HandlerRun
         }
         finally
         {
+            // The caller's context first: ending the span then has nothing left to put back.
+            Exit(caller, scope);
             operation.Stop(errorType);
-            Exit(previous, scope);
         }
     }
 
-    public static void Void<TMessage, TArgs>(MessagingOperation operation, Activity? previous, in Baggage baggage, TMessage message, TArgs args, Action<TMessage, TArgs> handler)
+    public static void Void<TMessage, TArgs>(MessagingOperation operation, CallerContext caller, in Baggage baggage, TMessage message, TArgs args, Action<TMessage, TArgs> handler)
     {
         var scope = Enter(baggage);
+        caller.Entered();
         string? errorType = null;
         try
         {
@@ -49,17 +52,20 @@ internal static class HandlerRun
         }
         finally
         {
+            // The caller's context first: ending the span then has nothing left to put back.
+            Exit(caller, scope);
             operation.Stop(errorType);
-            Exit(previous, scope);
         }
     }
 
-    public static Task Task<TMessage, TArgs>(MessagingOperation operation, Activity? previous, in Baggage baggage, TMessage message, TArgs args, Func<TMessage, TArgs, Task> handler)
+    public static Task Task<TMessage, TArgs>(MessagingOperation operation, CallerContext caller, in Baggage baggage, TMessage message, TArgs args, Func<TMessage, TArgs, Task> handler)
     {
         var scope = Enter(baggage);
+        caller.Entered();
+        Task handled;
         try
         {
-            return SpanCompletion.StopWhenDone(handler(message, args), operation);
+            handled = handler(message, args);
         }
         catch (Exception exception) when (operation.FailAndStop(exception))
         {
@@ -67,17 +73,21 @@ internal static class HandlerRun
         }
         finally
         {
-            Exit(previous, scope);
+            Exit(caller, scope);
         }
+
+        return SpanCompletion.StopWhenDone(handled, operation);
     }
 
-    public static Task<TResult> TaskOf<TMessage, TArgs, TResult, TRecorder>(MessagingOperation operation, Activity? previous, in Baggage baggage, TMessage message, TArgs args, Func<TMessage, TArgs, Task<TResult>> handler, TRecorder recorder)
+    public static Task<TResult> TaskOf<TMessage, TArgs, TResult, TRecorder>(MessagingOperation operation, CallerContext caller, in Baggage baggage, TMessage message, TArgs args, Func<TMessage, TArgs, Task<TResult>> handler, TRecorder recorder)
         where TRecorder : struct, IResultRecorder
     {
         var scope = Enter(baggage);
+        caller.Entered();
+        Task<TResult> handled;
         try
         {
-            return SpanCompletion.StopWhenDone(handler(message, args), operation, recorder);
+            handled = handler(message, args);
         }
         catch (Exception exception) when (operation.FailAndStop(exception))
         {
@@ -85,16 +95,20 @@ internal static class HandlerRun
         }
         finally
         {
-            Exit(previous, scope);
+            Exit(caller, scope);
         }
+
+        return SpanCompletion.StopWhenDone(handled, operation, recorder);
     }
 
-    public static ValueTask ValueTask<TMessage, TArgs>(MessagingOperation operation, Activity? previous, in Baggage baggage, TMessage message, TArgs args, Func<TMessage, TArgs, ValueTask> handler)
+    public static ValueTask ValueTask<TMessage, TArgs>(MessagingOperation operation, CallerContext caller, in Baggage baggage, TMessage message, TArgs args, Func<TMessage, TArgs, ValueTask> handler)
     {
         var scope = Enter(baggage);
+        caller.Entered();
+        ValueTask handled;
         try
         {
-            return SpanCompletion.StopWhenDone(handler(message, args), operation);
+            handled = handler(message, args);
         }
         catch (Exception exception) when (operation.FailAndStop(exception))
         {
@@ -102,17 +116,21 @@ internal static class HandlerRun
         }
         finally
         {
-            Exit(previous, scope);
+            Exit(caller, scope);
         }
+
+        return SpanCompletion.StopWhenDone(handled, operation);
     }
 
-    public static ValueTask<TResult> ValueTaskOf<TMessage, TArgs, TResult, TRecorder>(MessagingOperation operation, Activity? previous, in Baggage baggage, TMessage message, TArgs args, Func<TMessage, TArgs, ValueTask<TResult>> handler, TRecorder recorder)
+    public static ValueTask<TResult> ValueTaskOf<TMessage, TArgs, TResult, TRecorder>(MessagingOperation operation, CallerContext caller, in Baggage baggage, TMessage message, TArgs args, Func<TMessage, TArgs, ValueTask<TResult>> handler, TRecorder recorder)
         where TRecorder : struct, IResultRecorder
     {
         var scope = Enter(baggage);
+        caller.Entered();
+        ValueTask<TResult> handled;
         try
         {
-            return SpanCompletion.StopWhenDone(handler(message, args), operation, recorder);
+            handled = handler(message, args);
         }
         catch (Exception exception) when (operation.FailAndStop(exception))
         {
@@ -120,16 +138,18 @@ internal static class HandlerRun
         }
         finally
         {
-            Exit(previous, scope);
+            Exit(caller, scope);
         }
+
+        return SpanCompletion.StopWhenDone(handled, operation, recorder);
     }
 
     public static object? Enter(in Baggage baggage) => baggage.Count > 0 ? HandlerBaggage.Enter(baggage) : null;
 
-    public static void Exit(Activity? previous, object? scope)
+    public static void Exit(in CallerContext caller, object? scope)
     {
         // The process span ends here for the caller, whatever parent it was given.
-        Activity.Current = previous;
+        caller.Restore();
         HandlerBaggage.Exit(scope);
     }
 }

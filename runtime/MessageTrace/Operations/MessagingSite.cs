@@ -57,4 +57,7 @@ public sealed class MessagingSite
 
     /// <summary>Whether a process at this site counts its messages as consumed.</summary>
     public bool CountsConsumedMessages { get; }
+
+    /// <summary>The span name this site used last (see <see cref="SpanNames"/>).</summary>
+    internal SpanName? LastSpanName { get; set; }
 }

@@ -34,7 +34,7 @@ internal static class ProcessSpan
         // A null message or missing, malformed or oversized headers give no context: a root span, no link.
         var propagation = message is null ? default : ContextPropagation.Extract(message, adapter);
         var destination = Destination(message, adapter);
-        var activity = MessagingSpans.StartProcess(site.System, destination, site.Template, site.ConsumerGroup, propagation.ActivityContext, site.ParentPolicy);
+        var activity = MessagingSpans.StartProcess(site, destination, propagation.ActivityContext);
         if (activity is not null && activity.IsAllDataRequested)
         {
             Record(activity, message, site, adapter);
@@ -98,7 +98,7 @@ internal static class ProcessSpan
             RecordSite<TMessage, TAdapter>(activity, site, adapter);
             if (message is not null && MessageId(message, adapter) is { Length: > 0 } id)
             {
-                activity.SetTag(MessagingAttributes.MessageId, id);
+                activity.AddTag(MessagingAttributes.MessageId, id);
             }
         }
 
@@ -212,7 +212,7 @@ internal static class ProcessSpan
         {
             if (adapter.MessageId(message) is { Length: > 0 } id)
             {
-                activity.SetTag(MessagingAttributes.MessageId, id);
+                activity.AddTag(MessagingAttributes.MessageId, id);
             }
 
             adapter.RecordAttributes(activity, message, site);

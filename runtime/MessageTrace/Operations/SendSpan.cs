@@ -23,7 +23,7 @@ internal static class SendSpan
     /// when one was sampled, its metrics when an instrument is enabled, the default value when neither
     /// (the context, if one must travel, has still been written).
     /// </summary>
-    public static MessagingOperation Begin<TMessage>(ref TMessage message, MessagingSite site, Activity? previous)
+    public static MessagingOperation Begin<TMessage>(ref TMessage message, MessagingSite site, Activity? callerSpan)
         where TMessage : struct, IOutgoingMessage
     {
         if (!Prepare(ref message, out var state, out var userContext))
@@ -35,14 +35,14 @@ internal static class SendSpan
         }
 
         var destination = Destination(message);
-        var activity = MessagingSpans.StartSend(site.System, destination, site.Template, userContext);
+        var activity = MessagingSpans.StartSend(site, destination, userContext);
         if (activity is not null && activity.IsAllDataRequested)
         {
             RecordAttributes(message, activity, site);
         }
 
         // Our span's context, or the ambient one when our span was not created: the chain stays unbroken.
-        var context = activity?.Context ?? previous?.Context ?? default;
+        var context = activity?.Context ?? callerSpan?.Context ?? default;
         Inject(ref message, state, context);
         return MessagingOperation.Start(activity, site, OperationKind.Send, destination, 1);
     }

@@ -98,16 +98,18 @@ public static class TracedConsume
             return settle(message, args);
         }
 
-        var previous = Activity.Current;
+        var caller = CallerContext.Capture();
         var operation = ProcessSpan.StartSettle<TMessage, TAdapter>(site, operationName, message);
         if (operation.IsNone)
         {
             return settle(message, args);
         }
 
+        Task settled;
+        caller.Entered();
         try
         {
-            return SpanCompletion.StopWhenDone(settle(message, args), operation);
+            settled = settle(message, args);
         }
         catch (Exception exception) when (operation.FailAndStop(exception))
         {
@@ -115,8 +117,10 @@ public static class TracedConsume
         }
         finally
         {
-            Activity.Current = previous;
+            caller.Restore();
         }
+
+        return SpanCompletion.StopWhenDone(settled, operation);
     }
 
     /// <summary>A synchronous settlement returning nothing (Kafka's <c>Commit</c> and <c>StoreOffset</c> of a record).</summary>
@@ -129,7 +133,7 @@ public static class TracedConsume
             return;
         }
 
-        var previous = Activity.Current;
+        var caller = CallerContext.Capture();
         var operation = ProcessSpan.StartSettle<TMessage, TAdapter>(site, operationName, message);
         if (operation.IsNone)
         {
@@ -137,10 +141,10 @@ public static class TracedConsume
             return;
         }
 
+        caller.Entered();
         try
         {
             settle(message, args);
-            operation.Stop();
         }
         catch (Exception exception) when (operation.FailAndStop(exception))
         {
@@ -148,8 +152,10 @@ public static class TracedConsume
         }
         finally
         {
-            Activity.Current = previous;
+            caller.Restore();
         }
+
+        operation.Stop();
     }
 
     /// <summary>Whether a pull or settle call has nothing to do: no tracer and no meter listens.</summary>

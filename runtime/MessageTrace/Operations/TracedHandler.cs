@@ -22,9 +22,9 @@ public static class TracedHandler
             return handler(message, args);
         }
 
-        var previous = Activity.Current;
+        var caller = CallerContext.Capture();
         var operation = ProcessSpan.StartSingle<TMessage, TAdapter>(site, message, out var baggage);
-        return operation.IsNone ? handler(message, args) : HandlerRun.Value(operation, previous, baggage, message, args, handler, default(HandlerResult<TMessage, TAdapter>));
+        return operation.IsNone ? handler(message, args) : HandlerRun.Value(operation, caller, baggage, message, args, handler, default(HandlerResult<TMessage, TAdapter>));
     }
 
     /// <summary>A handler of one message returning nothing.</summary>
@@ -37,7 +37,7 @@ public static class TracedHandler
             return;
         }
 
-        var previous = Activity.Current;
+        var caller = CallerContext.Capture();
         var operation = ProcessSpan.StartSingle<TMessage, TAdapter>(site, message, out var baggage);
         if (operation.IsNone)
         {
@@ -45,7 +45,7 @@ public static class TracedHandler
             return;
         }
 
-        HandlerRun.Void(operation, previous, baggage, message, args, handler);
+        HandlerRun.Void(operation, caller, baggage, message, args, handler);
     }
 
     /// <summary>A handler of one message returning <see cref="Task"/>.</summary>
@@ -57,9 +57,9 @@ public static class TracedHandler
             return handler(message, args);
         }
 
-        var previous = Activity.Current;
+        var caller = CallerContext.Capture();
         var operation = ProcessSpan.StartSingle<TMessage, TAdapter>(site, message, out var baggage);
-        return operation.IsNone ? handler(message, args) : HandlerRun.Task(operation, previous, baggage, message, args, handler);
+        return operation.IsNone ? handler(message, args) : HandlerRun.Task(operation, caller, baggage, message, args, handler);
     }
 
     /// <summary>A handler of one message returning <see cref="Task{TResult}"/>.</summary>
@@ -71,9 +71,9 @@ public static class TracedHandler
             return handler(message, args);
         }
 
-        var previous = Activity.Current;
+        var caller = CallerContext.Capture();
         var operation = ProcessSpan.StartSingle<TMessage, TAdapter>(site, message, out var baggage);
-        return operation.IsNone ? handler(message, args) : HandlerRun.TaskOf(operation, previous, baggage, message, args, handler, default(HandlerResult<TMessage, TAdapter>));
+        return operation.IsNone ? handler(message, args) : HandlerRun.TaskOf(operation, caller, baggage, message, args, handler, default(HandlerResult<TMessage, TAdapter>));
     }
 
     /// <summary>A handler of one message returning <see cref="ValueTask"/>.</summary>
@@ -85,9 +85,9 @@ public static class TracedHandler
             return handler(message, args);
         }
 
-        var previous = Activity.Current;
+        var caller = CallerContext.Capture();
         var operation = ProcessSpan.StartSingle<TMessage, TAdapter>(site, message, out var baggage);
-        return operation.IsNone ? handler(message, args) : HandlerRun.ValueTask(operation, previous, baggage, message, args, handler);
+        return operation.IsNone ? handler(message, args) : HandlerRun.ValueTask(operation, caller, baggage, message, args, handler);
     }
 
     /// <summary>A handler of one message returning <see cref="ValueTask{TResult}"/>.</summary>
@@ -99,9 +99,9 @@ public static class TracedHandler
             return handler(message, args);
         }
 
-        var previous = Activity.Current;
+        var caller = CallerContext.Capture();
         var operation = ProcessSpan.StartSingle<TMessage, TAdapter>(site, message, out var baggage);
-        return operation.IsNone ? handler(message, args) : HandlerRun.ValueTaskOf(operation, previous, baggage, message, args, handler, default(HandlerResult<TMessage, TAdapter>));
+        return operation.IsNone ? handler(message, args) : HandlerRun.ValueTaskOf(operation, caller, baggage, message, args, handler, default(HandlerResult<TMessage, TAdapter>));
     }
 
     /// <summary>
@@ -117,9 +117,9 @@ public static class TracedHandler
             return handler(messages, args);
         }
 
-        var previous = Activity.Current;
+        var caller = CallerContext.Capture();
         var operation = StartBatch<TMessage, TAdapter>(site, ref messages, readOnce);
-        return operation.IsNone ? handler(messages, args) : HandlerRun.Value(operation, previous, default, messages, args, handler, default(HandlerResult<TMessage, TAdapter>));
+        return operation.IsNone ? handler(messages, args) : HandlerRun.Value(operation, caller, default, messages, args, handler, default(HandlerResult<TMessage, TAdapter>));
     }
 
     /// <summary>A handler of a batch returning nothing.</summary>
@@ -132,7 +132,7 @@ public static class TracedHandler
             return;
         }
 
-        var previous = Activity.Current;
+        var caller = CallerContext.Capture();
         var operation = StartBatch<TMessage, TAdapter>(site, ref messages, readOnce);
         if (operation.IsNone)
         {
@@ -140,7 +140,7 @@ public static class TracedHandler
             return;
         }
 
-        HandlerRun.Void(operation, previous, default, messages, args, handler);
+        HandlerRun.Void(operation, caller, default, messages, args, handler);
     }
 
     /// <summary>A handler of a batch returning <see cref="Task"/>.</summary>
@@ -152,9 +152,9 @@ public static class TracedHandler
             return handler(messages, args);
         }
 
-        var previous = Activity.Current;
+        var caller = CallerContext.Capture();
         var operation = StartBatch<TMessage, TAdapter>(site, ref messages, readOnce);
-        return operation.IsNone ? handler(messages, args) : HandlerRun.Task(operation, previous, default, messages, args, handler);
+        return operation.IsNone ? handler(messages, args) : HandlerRun.Task(operation, caller, default, messages, args, handler);
     }
 
     /// <summary>A handler of a batch returning <see cref="Task{TResult}"/>.</summary>
@@ -166,9 +166,9 @@ public static class TracedHandler
             return handler(messages, args);
         }
 
-        var previous = Activity.Current;
+        var caller = CallerContext.Capture();
         var operation = StartBatch<TMessage, TAdapter>(site, ref messages, readOnce);
-        return operation.IsNone ? handler(messages, args) : HandlerRun.TaskOf(operation, previous, default, messages, args, handler, default(HandlerResult<TMessage, TAdapter>));
+        return operation.IsNone ? handler(messages, args) : HandlerRun.TaskOf(operation, caller, default, messages, args, handler, default(HandlerResult<TMessage, TAdapter>));
     }
 
     /// <summary>A handler of a batch returning <see cref="ValueTask"/>.</summary>
@@ -180,9 +180,9 @@ public static class TracedHandler
             return handler(messages, args);
         }
 
-        var previous = Activity.Current;
+        var caller = CallerContext.Capture();
         var operation = StartBatch<TMessage, TAdapter>(site, ref messages, readOnce);
-        return operation.IsNone ? handler(messages, args) : HandlerRun.ValueTask(operation, previous, default, messages, args, handler);
+        return operation.IsNone ? handler(messages, args) : HandlerRun.ValueTask(operation, caller, default, messages, args, handler);
     }
 
     /// <summary>A handler of a batch returning <see cref="ValueTask{TResult}"/>.</summary>
@@ -194,9 +194,9 @@ public static class TracedHandler
             return handler(messages, args);
         }
 
-        var previous = Activity.Current;
+        var caller = CallerContext.Capture();
         var operation = StartBatch<TMessage, TAdapter>(site, ref messages, readOnce);
-        return operation.IsNone ? handler(messages, args) : HandlerRun.ValueTaskOf(operation, previous, default, messages, args, handler, default(HandlerResult<TMessage, TAdapter>));
+        return operation.IsNone ? handler(messages, args) : HandlerRun.ValueTaskOf(operation, caller, default, messages, args, handler, default(HandlerResult<TMessage, TAdapter>));
     }
 
     /// <summary>Whether a handler call has nothing to do: no tracer and no meter listens.</summary>

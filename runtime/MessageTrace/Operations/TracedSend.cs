@@ -27,16 +27,18 @@ public static class TracedSend
             return send(message, args);
         }
 
-        var previous = Activity.Current;
-        var operation = SendSpan.Begin(ref message, site, previous);
+        var caller = CallerContext.Capture();
+        var operation = SendSpan.Begin(ref message, site, caller.Span);
         if (operation.IsNone)
         {
             return send(message, args);
         }
 
+        Task<TResult> sent;
+        caller.Entered();
         try
         {
-            return SpanCompletion.StopWhenDone(send(message, args), operation, new SendResult<TMessage>(message));
+            sent = send(message, args);
         }
         catch (Exception exception) when (operation.FailAndStop(exception))
         {
@@ -44,9 +46,12 @@ public static class TracedSend
         }
         finally
         {
-            // The send span must not stay current in the caller once the call has been made.
-            Activity.Current = previous;
+            // The send span must not stay current in the caller once the call has been made; put back
+            // before the span ends, so ending it does not build another execution context.
+            caller.Restore();
         }
+
+        return SpanCompletion.StopWhenDone(sent, operation, new SendResult<TMessage>(message));
     }
 
     /// <summary>A send returning <see cref="Task"/>.</summary>
@@ -58,16 +63,18 @@ public static class TracedSend
             return send(message, args);
         }
 
-        var previous = Activity.Current;
-        var operation = SendSpan.Begin(ref message, site, previous);
+        var caller = CallerContext.Capture();
+        var operation = SendSpan.Begin(ref message, site, caller.Span);
         if (operation.IsNone)
         {
             return send(message, args);
         }
 
+        Task sent;
+        caller.Entered();
         try
         {
-            return SpanCompletion.StopWhenDone(send(message, args), operation);
+            sent = send(message, args);
         }
         catch (Exception exception) when (operation.FailAndStop(exception))
         {
@@ -75,8 +82,12 @@ public static class TracedSend
         }
         finally
         {
-            Activity.Current = previous;
+            // The send span must not stay current in the caller once the call has been made; put back
+            // before the span ends, so ending it does not build another execution context.
+            caller.Restore();
         }
+
+        return SpanCompletion.StopWhenDone(sent, operation);
     }
 
     /// <summary>A send returning <see cref="ValueTask{TResult}"/>.</summary>
@@ -88,16 +99,18 @@ public static class TracedSend
             return send(message, args);
         }
 
-        var previous = Activity.Current;
-        var operation = SendSpan.Begin(ref message, site, previous);
+        var caller = CallerContext.Capture();
+        var operation = SendSpan.Begin(ref message, site, caller.Span);
         if (operation.IsNone)
         {
             return send(message, args);
         }
 
+        ValueTask<TResult> sent;
+        caller.Entered();
         try
         {
-            return SpanCompletion.StopWhenDone(send(message, args), operation, new SendResult<TMessage>(message));
+            sent = send(message, args);
         }
         catch (Exception exception) when (operation.FailAndStop(exception))
         {
@@ -105,8 +118,12 @@ public static class TracedSend
         }
         finally
         {
-            Activity.Current = previous;
+            // The send span must not stay current in the caller once the call has been made; put back
+            // before the span ends, so ending it does not build another execution context.
+            caller.Restore();
         }
+
+        return SpanCompletion.StopWhenDone(sent, operation, new SendResult<TMessage>(message));
     }
 
     /// <summary>A send returning <see cref="ValueTask"/>.</summary>
@@ -118,16 +135,18 @@ public static class TracedSend
             return send(message, args);
         }
 
-        var previous = Activity.Current;
-        var operation = SendSpan.Begin(ref message, site, previous);
+        var caller = CallerContext.Capture();
+        var operation = SendSpan.Begin(ref message, site, caller.Span);
         if (operation.IsNone)
         {
             return send(message, args);
         }
 
+        ValueTask sent;
+        caller.Entered();
         try
         {
-            return SpanCompletion.StopWhenDone(send(message, args), operation);
+            sent = send(message, args);
         }
         catch (Exception exception) when (operation.FailAndStop(exception))
         {
@@ -135,8 +154,12 @@ public static class TracedSend
         }
         finally
         {
-            Activity.Current = previous;
+            // The send span must not stay current in the caller once the call has been made; put back
+            // before the span ends, so ending it does not build another execution context.
+            caller.Restore();
         }
+
+        return SpanCompletion.StopWhenDone(sent, operation);
     }
 
     /// <summary>A synchronous send returning a value.</summary>
@@ -148,16 +171,18 @@ public static class TracedSend
             return send(message, args);
         }
 
-        var previous = Activity.Current;
-        var operation = SendSpan.Begin(ref message, site, previous);
+        var caller = CallerContext.Capture();
+        var operation = SendSpan.Begin(ref message, site, caller.Span);
         if (operation.IsNone)
         {
             return send(message, args);
         }
 
+        TResult sent;
+        caller.Entered();
         try
         {
-            return SpanCompletion.StopAfter(send(message, args), operation, new SendResult<TMessage>(message));
+            sent = send(message, args);
         }
         catch (Exception exception) when (operation.FailAndStop(exception))
         {
@@ -165,8 +190,12 @@ public static class TracedSend
         }
         finally
         {
-            Activity.Current = previous;
+            // The send span must not stay current in the caller once the call has been made; put back
+            // before the span ends, so ending it does not build another execution context.
+            caller.Restore();
         }
+
+        return SpanCompletion.StopAfter(sent, operation, new SendResult<TMessage>(message));
     }
 
     /// <summary>A synchronous send returning nothing.</summary>
@@ -179,18 +208,18 @@ public static class TracedSend
             return;
         }
 
-        var previous = Activity.Current;
-        var operation = SendSpan.Begin(ref message, site, previous);
+        var caller = CallerContext.Capture();
+        var operation = SendSpan.Begin(ref message, site, caller.Span);
         if (operation.IsNone)
         {
             send(message, args);
             return;
         }
 
+        caller.Entered();
         try
         {
             send(message, args);
-            operation.Stop();
         }
         catch (Exception exception) when (operation.FailAndStop(exception))
         {
@@ -198,8 +227,10 @@ public static class TracedSend
         }
         finally
         {
-            Activity.Current = previous;
+            caller.Restore();
         }
+
+        operation.Stop();
     }
 
     /// <summary>
@@ -218,8 +249,8 @@ public static class TracedSend
             return;
         }
 
-        var previous = Activity.Current;
-        var operation = SendSpan.Begin(ref message, site, previous);
+        var caller = CallerContext.Capture();
+        var operation = SendSpan.Begin(ref message, site, caller.Span);
         if (operation.IsNone)
         {
             send(message, args, handler);
@@ -227,6 +258,7 @@ public static class TracedSend
         }
 
         var completion = new ReportCompletion<TMessage, TReport>(operation, message, handler);
+        caller.Entered();
         try
         {
             send(message, args, completion.OnReport);
@@ -243,7 +275,7 @@ public static class TracedSend
         }
         finally
         {
-            Activity.Current = previous;
+            caller.Restore();
         }
     }
 

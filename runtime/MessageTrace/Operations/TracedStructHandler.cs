@@ -22,13 +22,14 @@ public static class TracedStructHandler
     public static TResult Invoke<TReceiver, TMessage, TAdapter, TArgs, TResult>(MessagingSite site, TAdapter adapter, ref TReceiver receiver, TMessage message, TArgs args, ReceiverFunc<TReceiver, TMessage, TArgs, TResult> handler)
         where TAdapter : struct, IIncomingMessages<TMessage>
     {
-        var operation = Start<TMessage, TAdapter>(site, message, out var previous, out var baggage);
+        var operation = Start<TMessage, TAdapter>(site, message, out var caller, out var baggage);
         if (operation.IsNone)
         {
             return handler(ref receiver, message, args);
         }
 
         var scope = HandlerRun.Enter(baggage);
+        caller.Entered();
         string? errorType = null;
         try
         {
@@ -42,8 +43,8 @@ public static class TracedStructHandler
         }
         finally
         {
+            HandlerRun.Exit(caller, scope);
             operation.Stop(errorType);
-            HandlerRun.Exit(previous, scope);
         }
     }
 
@@ -51,7 +52,7 @@ public static class TracedStructHandler
     public static void InvokeVoid<TReceiver, TMessage, TAdapter, TArgs>(MessagingSite site, TAdapter adapter, ref TReceiver receiver, TMessage message, TArgs args, ReceiverAction<TReceiver, TMessage, TArgs> handler)
         where TAdapter : struct, IIncomingMessages<TMessage>
     {
-        var operation = Start<TMessage, TAdapter>(site, message, out var previous, out var baggage);
+        var operation = Start<TMessage, TAdapter>(site, message, out var caller, out var baggage);
         if (operation.IsNone)
         {
             handler(ref receiver, message, args);
@@ -59,6 +60,7 @@ public static class TracedStructHandler
         }
 
         var scope = HandlerRun.Enter(baggage);
+        caller.Entered();
         string? errorType = null;
         try
         {
@@ -70,8 +72,8 @@ public static class TracedStructHandler
         }
         finally
         {
+            HandlerRun.Exit(caller, scope);
             operation.Stop(errorType);
-            HandlerRun.Exit(previous, scope);
         }
     }
 
@@ -79,16 +81,18 @@ public static class TracedStructHandler
     public static Task InvokeAsync<TReceiver, TMessage, TAdapter, TArgs>(MessagingSite site, TAdapter adapter, ref TReceiver receiver, TMessage message, TArgs args, ReceiverFunc<TReceiver, TMessage, TArgs, Task> handler)
         where TAdapter : struct, IIncomingMessages<TMessage>
     {
-        var operation = Start<TMessage, TAdapter>(site, message, out var previous, out var baggage);
+        var operation = Start<TMessage, TAdapter>(site, message, out var caller, out var baggage);
         if (operation.IsNone)
         {
             return handler(ref receiver, message, args);
         }
 
         var scope = HandlerRun.Enter(baggage);
+        caller.Entered();
+        Task handled;
         try
         {
-            return SpanCompletion.StopWhenDone(handler(ref receiver, message, args), operation);
+            handled = handler(ref receiver, message, args);
         }
         catch (Exception exception) when (operation.FailAndStop(exception))
         {
@@ -96,24 +100,28 @@ public static class TracedStructHandler
         }
         finally
         {
-            HandlerRun.Exit(previous, scope);
+            HandlerRun.Exit(caller, scope);
         }
+
+        return SpanCompletion.StopWhenDone(handled, operation);
     }
 
     /// <summary>A handler returning <see cref="Task{TResult}"/> without being async.</summary>
     public static Task<TResult> InvokeAsync<TReceiver, TMessage, TAdapter, TArgs, TResult>(MessagingSite site, TAdapter adapter, ref TReceiver receiver, TMessage message, TArgs args, ReceiverFunc<TReceiver, TMessage, TArgs, Task<TResult>> handler)
         where TAdapter : struct, IIncomingMessages<TMessage>
     {
-        var operation = Start<TMessage, TAdapter>(site, message, out var previous, out var baggage);
+        var operation = Start<TMessage, TAdapter>(site, message, out var caller, out var baggage);
         if (operation.IsNone)
         {
             return handler(ref receiver, message, args);
         }
 
         var scope = HandlerRun.Enter(baggage);
+        caller.Entered();
+        Task<TResult> handled;
         try
         {
-            return SpanCompletion.StopWhenDone(handler(ref receiver, message, args), operation, default(HandlerResult<TMessage, TAdapter>));
+            handled = handler(ref receiver, message, args);
         }
         catch (Exception exception) when (operation.FailAndStop(exception))
         {
@@ -121,24 +129,28 @@ public static class TracedStructHandler
         }
         finally
         {
-            HandlerRun.Exit(previous, scope);
+            HandlerRun.Exit(caller, scope);
         }
+
+        return SpanCompletion.StopWhenDone(handled, operation, default(HandlerResult<TMessage, TAdapter>));
     }
 
     /// <summary>A handler returning <see cref="ValueTask"/> without being async.</summary>
     public static ValueTask InvokeAsync<TReceiver, TMessage, TAdapter, TArgs>(MessagingSite site, TAdapter adapter, ref TReceiver receiver, TMessage message, TArgs args, ReceiverFunc<TReceiver, TMessage, TArgs, ValueTask> handler)
         where TAdapter : struct, IIncomingMessages<TMessage>
     {
-        var operation = Start<TMessage, TAdapter>(site, message, out var previous, out var baggage);
+        var operation = Start<TMessage, TAdapter>(site, message, out var caller, out var baggage);
         if (operation.IsNone)
         {
             return handler(ref receiver, message, args);
         }
 
         var scope = HandlerRun.Enter(baggage);
+        caller.Entered();
+        ValueTask handled;
         try
         {
-            return SpanCompletion.StopWhenDone(handler(ref receiver, message, args), operation);
+            handled = handler(ref receiver, message, args);
         }
         catch (Exception exception) when (operation.FailAndStop(exception))
         {
@@ -146,24 +158,28 @@ public static class TracedStructHandler
         }
         finally
         {
-            HandlerRun.Exit(previous, scope);
+            HandlerRun.Exit(caller, scope);
         }
+
+        return SpanCompletion.StopWhenDone(handled, operation);
     }
 
     /// <summary>A handler returning <see cref="ValueTask{TResult}"/> without being async.</summary>
     public static ValueTask<TResult> InvokeAsync<TReceiver, TMessage, TAdapter, TArgs, TResult>(MessagingSite site, TAdapter adapter, ref TReceiver receiver, TMessage message, TArgs args, ReceiverFunc<TReceiver, TMessage, TArgs, ValueTask<TResult>> handler)
         where TAdapter : struct, IIncomingMessages<TMessage>
     {
-        var operation = Start<TMessage, TAdapter>(site, message, out var previous, out var baggage);
+        var operation = Start<TMessage, TAdapter>(site, message, out var caller, out var baggage);
         if (operation.IsNone)
         {
             return handler(ref receiver, message, args);
         }
 
         var scope = HandlerRun.Enter(baggage);
+        caller.Entered();
+        ValueTask<TResult> handled;
         try
         {
-            return SpanCompletion.StopWhenDone(handler(ref receiver, message, args), operation, default(HandlerResult<TMessage, TAdapter>));
+            handled = handler(ref receiver, message, args);
         }
         catch (Exception exception) when (operation.FailAndStop(exception))
         {
@@ -171,21 +187,23 @@ public static class TracedStructHandler
         }
         finally
         {
-            HandlerRun.Exit(previous, scope);
+            HandlerRun.Exit(caller, scope);
         }
+
+        return SpanCompletion.StopWhenDone(handled, operation, default(HandlerResult<TMessage, TAdapter>));
     }
 
-    private static MessagingOperation Start<TMessage, TAdapter>(MessagingSite site, TMessage message, out Activity? previous, out OpenTelemetry.Baggage baggage)
+    private static MessagingOperation Start<TMessage, TAdapter>(MessagingSite site, TMessage message, out CallerContext caller, out OpenTelemetry.Baggage baggage)
         where TAdapter : struct, IIncomingMessages<TMessage>
     {
-        previous = null;
+        caller = default;
         baggage = default;
         if (TracedHandler.IsOff)
         {
             return default;
         }
 
-        previous = Activity.Current;
+        caller = CallerContext.Capture();
         return ProcessSpan.StartSingle<TMessage, TAdapter>(site, message, out baggage);
     }
 }

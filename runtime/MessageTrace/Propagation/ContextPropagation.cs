@@ -97,11 +97,13 @@ public static class ContextPropagation
     /// instances (<see cref="WrittenHeaders"/>), as a traced send writes them; otherwise under the plain
     /// names, as a caller's own injection.
     /// </summary>
-    internal static void InjectW3C<TCarrier, TWriter>(TCarrier carrier, in ActivityContext context, bool withBaggage, TWriter writer, bool asOurs)
+    internal static void InjectW3C<TCarrier, TWriter>(TCarrier carrier, in ActivityContext context, bool withBaggage, TWriter writer, bool asOurs, bool traceParentAbsent = false)
         where TWriter : struct, IHeaderWriter<TCarrier>
     {
         bool utf8 = writer.PrefersUtf8;
-        var traceParentKey = Claim(carrier, TraceHeaders.TraceParent, WrittenHeaders.TraceParent, asOurs, writer);
+        var traceParentKey = traceParentAbsent
+            ? OurKeyOrName(TraceHeaders.TraceParent, WrittenHeaders.TraceParent, asOurs)
+            : Claim(carrier, TraceHeaders.TraceParent, WrittenHeaders.TraceParent, asOurs, writer);
         if (utf8)
         {
             writer.WriteUtf8(carrier, traceParentKey, TraceParent.FormatUtf8(context));
@@ -141,8 +143,10 @@ public static class ContextPropagation
             writer.Remove(carrier, name);
         }
 
-        return asOurs ? ourKey : name;
+        return OurKeyOrName(name, ourKey, asOurs);
     }
+
+    private static string OurKeyOrName(string name, string ourKey, bool asOurs) => asOurs ? ourKey : name;
 
     // tracestate and baggage are ASCII by their specifications (baggage values are percent-encoded).
     private static void WriteText<TCarrier, TWriter>(TCarrier carrier, string name, string value, bool utf8, TWriter writer)

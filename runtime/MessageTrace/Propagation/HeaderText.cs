@@ -61,5 +61,30 @@ internal static class HeaderText
         return true;
     }
 
+    /// <summary>
+    /// Narrows ASCII characters into <paramref name="destination"/>; returns <see langword="false"/> on any
+    /// character outside ASCII, which no trace header may contain.
+    /// </summary>
+    public static bool TryNarrowAscii(ReadOnlySpan<char> source, Span<byte> destination)
+    {
+#if NET8_0_OR_GREATER
+        return System.Text.Ascii.FromUtf16(source, destination, out int written) == System.Buffers.OperationStatus.Done
+            && written == source.Length;
+#else
+        for (int i = 0; i < source.Length; i++)
+        {
+            char c = source[i];
+            if (c > 0x7F)
+            {
+                return false;
+            }
+
+            destination[i] = (byte)c;
+        }
+
+        return true;
+#endif
+    }
+
     private static bool IsOptionalWhiteSpace(char c) => c == ' ' || c == '\t';
 }

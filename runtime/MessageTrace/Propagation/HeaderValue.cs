@@ -55,7 +55,7 @@ public readonly struct HeaderValue
 
     /// <summary>Parses the value as a <c>traceparent</c>.</summary>
     public bool TryParseTraceParent(out ActivityContext context) => _text is not null
-        ? TraceParent.TryParse(_text.AsSpan(), out context)
+        ? TraceParent.TryParse(_text, out context)
         : TraceParent.TryParse(_utf8.Span, out context);
 
     /// <summary>Returns the value if it is a valid <c>tracestate</c>, else <see langword="null"/>.</summary>

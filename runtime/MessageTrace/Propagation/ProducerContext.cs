@@ -178,7 +178,8 @@ public static class ProducerContext
             var propagator = PropagatorMode.Current;
             if (PropagatorMode.IsW3C(propagator, out bool withBaggage))
             {
-                ContextPropagation.InjectW3C(carrier, context, withBaggage, writer, asOurs: true);
+                // No traceparent is left in the carrier here (checked or removed above): not looked up again.
+                ContextPropagation.InjectW3C(carrier, context, withBaggage, writer, asOurs: true, traceParentAbsent: true);
             }
             else
             {

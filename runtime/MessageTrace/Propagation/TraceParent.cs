@@ -33,6 +33,21 @@ public static class TraceParent
             return false;
         }
 
+#if NET
+        // The common value, exactly one version-00 traceparent: .NET's own parser checks every character once
+        // and builds the ids from it. It leaves the separators unchecked, so they are checked here.
+        if (value.Length == Length && value[2] == '-' && value[35] == '-' && value[52] == '-')
+        {
+            if (!ActivityContext.TryParse(value, traceState: null, isRemote: true, out context))
+            {
+                return false;
+            }
+
+            context = new ActivityContext(context.TraceId, context.SpanId, context.TraceFlags & ActivityTraceFlags.Recorded, traceState: null, isRemote: true);
+            return true;
+        }
+#endif
+
         return TryParse(value.AsSpan(), out context);
     }
 
@@ -41,21 +56,15 @@ public static class TraceParent
     {
         context = default;
         value = HeaderText.Trim(value);
-        if (!HasValidShape(value))
+        if (!HasValidLength(value.Length, value.Length > Length ? value[Length] : '\0'))
         {
             return false;
         }
 
-        var traceId = value.Slice(TraceIdOffset, 32);
-        var spanId = value.Slice(SpanIdOffset, 16);
-        var flags = (ActivityTraceFlags)(HexValue(value[FlagsOffset]) * 16 + HexValue(value[FlagsOffset + 1]));
-        context = new ActivityContext(
-            ActivityTraceId.CreateFromString(traceId),
-            ActivitySpanId.CreateFromString(spanId),
-            flags & ActivityTraceFlags.Recorded,
-            traceState: null,
-            isRemote: true);
-        return true;
+        // Every character of a valid value is ASCII: narrowed, it is parsed as the bytes a header arrives in.
+        Span<byte> ascii = stackalloc byte[Length];
+        return HeaderText.TryNarrowAscii(value.Slice(0, Length), ascii)
+            && TraceParentReader.TryRead(ascii, hasMoreFields: value.Length > Length, out context);
     }
 
     /// <summary>
@@ -66,27 +75,14 @@ public static class TraceParent
     {
         context = default;
         utf8 = HeaderText.Trim(utf8);
-
-        // Only the first 55 characters carry data; a longer value is valid only for a future
-        // version and only when the next character is '-', so copy the prefix and check that one.
-        if (utf8.Length < Length || (utf8.Length > Length && utf8[Length] != (byte)'-'))
-        {
-            return false;
-        }
-
-        Span<char> chars = stackalloc char[Length];
-        if (!HeaderText.TryCopyAscii(utf8.Slice(0, Length), chars))
-        {
-            return false;
-        }
-
-        if (utf8.Length > Length && chars[0] == '0' && chars[1] == '0')
-        {
-            return false;
-        }
-
-        return TryParse((ReadOnlySpan<char>)chars, out context);
+        return HasValidLength(utf8.Length, utf8.Length > Length ? (char)utf8[Length] : '\0')
+            && TraceParentReader.TryRead(utf8.Slice(0, Length), hasMoreFields: utf8.Length > Length, out context);
     }
+
+    // Only the first 55 characters carry data; a longer value is valid only for a future version (checked
+    // by the reader) and only when the next character is '-'.
+    private static bool HasValidLength(int length, char afterFields) =>
+        length == Length || (length > Length && afterFields == '-');
 
     /// <summary>Formats <paramref name="context"/> as a version-00 <c>traceparent</c> string.</summary>
     public static string Format(in ActivityContext context)
@@ -148,10 +144,15 @@ public static class TraceParent
     // Lowercase hex digits are ASCII: each char is its own byte.
     private static void Narrow(string hex, Span<byte> destination)
     {
+#if NET8_0_OR_GREATER
+        // Vectorized narrowing; an id's hex string is always ASCII, so this cannot fall short.
+        System.Text.Ascii.FromUtf16(hex.AsSpan(0, destination.Length), destination, out _);
+#else
         for (int i = 0; i < destination.Length; i++)
         {
             destination[i] = (byte)hex[i];
         }
+#endif
     }
 
     private static void Write(in ActivityContext context, Span<char> destination)
@@ -166,59 +167,4 @@ public static class TraceParent
         destination[FlagsOffset] = '0';
         destination[FlagsOffset + 1] = (context.TraceFlags & ActivityTraceFlags.Recorded) != 0 ? '1' : '0';
     }
-
-    private static bool HasValidShape(ReadOnlySpan<char> value)
-    {
-        if (value.Length < Length)
-        {
-            return false;
-        }
-
-        if (!IsLowerHex(value[0]) || !IsLowerHex(value[1]))
-        {
-            return false;
-        }
-
-        bool versionZero = value[0] == '0' && value[1] == '0';
-        if (value[0] == 'f' && value[1] == 'f')
-        {
-            return false;
-        }
-
-        // Version 00 is exactly 55 characters; later versions may append fields after a '-'.
-        if (value.Length > Length && (versionZero || value[Length] != '-'))
-        {
-            return false;
-        }
-
-        if (value[2] != '-' || value[35] != '-' || value[52] != '-')
-        {
-            return false;
-        }
-
-        return IsNonZeroLowerHex(value.Slice(TraceIdOffset, 32))
-            && IsNonZeroLowerHex(value.Slice(SpanIdOffset, 16))
-            && IsLowerHex(value[FlagsOffset])
-            && IsLowerHex(value[FlagsOffset + 1]);
-    }
-
-    private static bool IsNonZeroLowerHex(ReadOnlySpan<char> value)
-    {
-        bool nonZero = false;
-        foreach (char c in value)
-        {
-            if (!IsLowerHex(c))
-            {
-                return false;
-            }
-
-            nonZero |= c != '0';
-        }
-
-        return nonZero;
-    }
-
-    private static bool IsLowerHex(char c) => (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
-
-    private static int HexValue(char c) => c <= '9' ? c - '0' : c - 'a' + 10;
 }

@@ -17,7 +17,14 @@ public static class MessagingSpans
     /// <param name="destination">The actual destination (topic, queue, subject).</param>
     /// <param name="template">A destination template from the options, used in the name when set.</param>
     /// <param name="existingCreationContext">A creation context the user put on the message, linked when valid.</param>
-    public static Activity? StartSend(string system, string? destination, string? template, in ActivityContext existingCreationContext)
+    public static Activity? StartSend(string system, string? destination, string? template, in ActivityContext existingCreationContext) =>
+        StartSend(system, destination, template, existingCreationContext, site: null);
+
+    /// <summary>Starts a <c>send</c> span for a call site, whose last span name is tried first.</summary>
+    internal static Activity? StartSend(MessagingSite site, string? destination, in ActivityContext existingCreationContext) =>
+        StartSend(site.System, destination, site.Template, existingCreationContext, site);
+
+    private static Activity? StartSend(string system, string? destination, string? template, in ActivityContext existingCreationContext, MessagingSite? site)
     {
         var source = MessageTraceSource.Source;
         if (!source.HasListeners())
@@ -25,9 +32,15 @@ public static class MessagingSpans
             return null;
         }
 
+        if (existingCreationContext == default)
+        {
+            // The common send: no context of the user's to link, so no link list to rent.
+            return Start(source, MessagingOperationTypes.Send, ActivityKind.Producer, system, destination, template, consumerGroup: null, parent: default, links: null, site: site);
+        }
+
         var links = StartLinks.Rent();
         links.Add(existingCreationContext);
-        var activity = Start(source, MessagingOperationTypes.Send, ActivityKind.Producer, system, destination, template, consumerGroup: null, parent: default, links);
+        var activity = Start(source, MessagingOperationTypes.Send, ActivityKind.Producer, system, destination, template, consumerGroup: null, parent: default, links, site: site);
         links.Return();
         return activity;
     }
@@ -39,7 +52,14 @@ public static class MessagingSpans
     /// <param name="consumerGroup">The consumer group, when known.</param>
     /// <param name="creationContext">The extracted creation context; <see langword="default"/> when none was valid.</param>
     /// <param name="policy">How the parent is chosen.</param>
-    public static Activity? StartProcess(string system, string? destination, string? template, string? consumerGroup, in ActivityContext creationContext, HandlerParentPolicy policy)
+    public static Activity? StartProcess(string system, string? destination, string? template, string? consumerGroup, in ActivityContext creationContext, HandlerParentPolicy policy) =>
+        StartProcess(system, destination, template, consumerGroup, creationContext, policy, site: null);
+
+    /// <summary>Starts a <c>process</c> span for a call site, whose last span name is tried first.</summary>
+    internal static Activity? StartProcess(MessagingSite site, string? destination, in ActivityContext creationContext) =>
+        StartProcess(site.System, destination, site.Template, site.ConsumerGroup, creationContext, site.ParentPolicy, site);
+
+    private static Activity? StartProcess(string system, string? destination, string? template, string? consumerGroup, in ActivityContext creationContext, HandlerParentPolicy policy, MessagingSite? site)
     {
         var source = MessageTraceSource.Source;
         if (!source.HasListeners())
@@ -86,7 +106,7 @@ public static class MessagingSpans
 
         // A default parent means "the ambient span, if any": with neither a valid creation context
         // nor an ambient span the process span is a root, with no link.
-        var activity = Start(source, MessagingOperationTypes.Process, ActivityKind.Consumer, system, destination, template, consumerGroup, parent, links);
+        var activity = Start(source, MessagingOperationTypes.Process, ActivityKind.Consumer, system, destination, template, consumerGroup, parent, links, site: site);
         links.Return();
         return activity;
     }
@@ -159,7 +179,8 @@ public static class MessagingSpans
         ActivityContext parent,
         IEnumerable<ActivityLink>? links,
         string? operationName = null,
-        DateTimeOffset startTime = default)
+        DateTimeOffset startTime = default,
+        MessagingSite? site = null)
     {
         operationName ??= operationType;
         template = TemplateUnlessItIsTheName(template, destination);
@@ -182,7 +203,9 @@ public static class MessagingSpans
         var linksToPass = links is StartLinks { Count: 0 } ? null : links;
         try
         {
-            return source.StartActivity(SpanNames.Get(operationName, template ?? destination), kind, parent, tags, linksToPass, startTime);
+            string nameTarget = template ?? destination ?? string.Empty;
+            string name = site is null ? SpanNames.Get(operationName, nameTarget) : SpanNames.Get(operationName, nameTarget, site);
+            return source.StartActivity(name, kind, parent, tags, linksToPass, startTime);
         }
         finally
         {

@@ -18,6 +18,8 @@ namespace MessageTrace.Benchmarks.Benchmarks;
 /// </summary>
 [MemoryDiagnoser]
 [GcServer(true)]
+[WarmupCount(5)]
+[IterationCount(30)]
 [BenchmarkCategory("Threads")]
 public class ThreadsBenchmarks
 {

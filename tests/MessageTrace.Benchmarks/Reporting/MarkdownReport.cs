@@ -80,13 +80,15 @@ public static class MarkdownReport
 
         text.AppendLine("### Two threads sending through one traced producer");
         text.AppendLine();
-        text.AppendLine("Time of one send on each thread (byte[] producer, a listener recording every span, server GC). Per-thread");
-        text.AppendLine("throughput at two threads = one-thread time / two-thread time (range: at the ends of both confidence");
-        text.AppendLine("intervals). Bare is the machine's own ceiling: what it gives a second thread for a send that shares nothing");
+        text.AppendLine("Time of one send on each thread (byte[] producer, a listener recording every span, server GC; 30 measured");
+        text.AppendLine("iterations, as a garbage collection that stops both threads lands in a few of them). Per-thread throughput at");
+        text.AppendLine("two threads = one-thread median / two-thread median (range: from the quartiles, the slowest quarter of one");
+        text.AppendLine("against the fastest quarter of the other; older reports used means and their confidence intervals, which");
+        text.AppendLine("those few iterations widened to meaninglessness). Bare is the machine's own ceiling: what it gives a second thread for a send that shares nothing");
         text.AppendLine("(well under 1 on this 2-vCPU virtual machine, whose vCPUs share the host). \"vs Bare\" divides a variant's ratio by");
         text.AppendLine("Bare's, which isolates what the tracing itself shares between threads; the target is at least 0.9.");
         text.AppendLine();
-        text.AppendLine("| variant | 1 thread | 2 threads | per-thread throughput at 2 threads | vs Bare | verdict |");
+        text.AppendLine("| variant | 1 thread (median) | 2 threads (median) | per-thread throughput at 2 threads | vs Bare | verdict |");
         text.AppendLine("|---|---:|---:|---:|---:|---|");
         double? bareRatio = null;
         foreach (string method in new[] { "Bare", "Generated", "HandWritten" })
@@ -98,9 +100,11 @@ public static class MarkdownReport
                 continue;
             }
 
-            double ratio = one.Ns / two.Ns;
-            double low = (one.Ns - one.ErrorNs) / (two.Ns + two.ErrorNs);
-            double high = (one.Ns + one.ErrorNs) / Math.Max(1e-9, two.Ns - two.ErrorNs);
+            double oneTime = one.MedianNs ?? one.Ns;
+            double twoTime = two.MedianNs ?? two.Ns;
+            double ratio = oneTime / twoTime;
+            double low = (one.Q1Ns ?? one.Ns - one.ErrorNs) / (two.Q3Ns ?? two.Ns + two.ErrorNs);
+            double high = (one.Q3Ns ?? one.Ns + one.ErrorNs) / Math.Max(1e-9, two.Q1Ns ?? two.Ns - two.ErrorNs);
             bareRatio ??= method == "Bare" ? ratio : null;
             double? relative = method == "Bare" || bareRatio is null ? null : ratio / bareRatio.Value;
             string verdict = method != "Generated" ? string.Empty
@@ -109,11 +113,15 @@ public static class MarkdownReport
                 : high >= 0.9 ? "**missed** (within noise)"
                 : "**missed**";
             string relativeText = relative is { } r ? r.ToString("0.00", CultureInfo.InvariantCulture) : string.Empty;
-            text.AppendLine(CultureInfo.InvariantCulture, $"| {method} | {one.Ns:N1} ± {one.ErrorNs:N1} ns / {one.Bytes} B | {two.Ns:N1} ± {two.ErrorNs:N1} ns / {two.Bytes / 2} B | {ratio:0.00} ({low:0.00} to {high:0.00}) | {relativeText} | {verdict} |");
+            text.AppendLine(CultureInfo.InvariantCulture, $"| {method} | {Quartiles(one)} / {one.Bytes} B | {Quartiles(two)} / {two.Bytes / 2} B | {ratio:0.00} ({low:0.00} to {high:0.00}) | {relativeText} | {verdict} |");
         }
 
         text.AppendLine();
     }
+
+    private static string Quartiles(Result result) => result.MedianNs is { } median
+        ? string.Create(CultureInfo.InvariantCulture, $"{median:N1} ns (quartiles {result.Q1Ns:N1} to {result.Q3Ns:N1})")
+        : string.Create(CultureInfo.InvariantCulture, $"{result.Ns:N1} ± {result.ErrorNs:N1} ns");
 
     private static void WriteComparisons(StringBuilder text, List<Result> results)
     {
@@ -384,7 +392,7 @@ public static class MarkdownReport
                 }
                 else if (scenario == Scenario.S2_SampleNone && traceState == TraceStateCase.Absent && producer)
                 {
-                    reasons.Add("a listener is asked: StartActivity with start tags and links enumerables, the span-name cache lookup" + (Hot("SpanName") is { } n ? string.Create(CultureInfo.InvariantCulture, $" ({n.Ns:0} ns)") : string.Empty) + ", thread-static tag/link buffers, the carrier probe");
+                    reasons.Add("a listener is asked: StartActivity with start tags and links enumerables, the span name (the call site's last one; the shared cache only when it changes" + (Hot("SpanName") is { } n ? string.Create(CultureInfo.InvariantCulture, $", {n.Ns:0} ns") : string.Empty) + "), thread-static tag/link buffers, the carrier probe");
                 }
                 else if (scenario == Scenario.S2_SampleNone && !producer)
                 {
@@ -467,7 +475,7 @@ public static class MarkdownReport
     }
 
     /// <summary>One benchmark case's numbers.</summary>
-    internal sealed record Result(string Type, string Method, Scenario? Scenario, TraceStateCase? TraceState, double Ns, double ErrorNs, long Bytes, int? Threads = null)
+    internal sealed record Result(string Type, string Method, Scenario? Scenario, TraceStateCase? TraceState, double Ns, double ErrorNs, long Bytes, int? Threads = null, double? MedianNs = null, double? Q1Ns = null, double? Q3Ns = null)
     {
         public static Result? From(BenchmarkReport report)
         {
@@ -482,7 +490,7 @@ public static class MarkdownReport
             int? threads = benchmark.Parameters.Items.FirstOrDefault(static p => p.Name == "Threads")?.Value is int n ? n : null;
             long bytes = report.GcStats.GetBytesAllocatedPerOperation(benchmark) ?? -1;
             double error = statistics.N > 1 ? statistics.ConfidenceInterval.Margin : 0;
-            return new Result(benchmark.Descriptor.Type.Name, benchmark.Descriptor.WorkloadMethod.Name, scenario, traceState, statistics.Mean, error, bytes, threads);
+            return new Result(benchmark.Descriptor.Type.Name, benchmark.Descriptor.WorkloadMethod.Name, scenario, traceState, statistics.Mean, error, bytes, threads, statistics.Median, statistics.Q1, statistics.Q3);
         }
     }
 
