@@ -58,6 +58,9 @@ public sealed class MessagingSite
     /// <summary>Whether a process at this site counts its messages as consumed.</summary>
     public bool CountsConsumedMessages { get; }
 
-    /// <summary>The span name this site used last (see <see cref="SpanNames"/>).</summary>
-    internal SpanName? LastSpanName { get; set; }
+    /// <summary>The name and start attributes this site's spans share while the destination stays the same.</summary>
+    internal StartShape? LastStart { get; set; }
+
+    /// <summary>The destination seen last when it did not fit <see cref="LastStart"/>.</summary>
+    internal string? PendingDestination { get; set; }
 }

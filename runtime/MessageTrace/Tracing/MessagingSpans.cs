@@ -194,17 +194,31 @@ public static class MessagingSpans
         }
 
         var tags = StartTags.Rent();
-        tags.Add(MessagingAttributes.System, system);
-        tags.Add(MessagingAttributes.OperationName, operationName);
-        tags.Add(MessagingAttributes.OperationType, operationType);
-        tags.Add(MessagingAttributes.DestinationName, destination);
-        tags.Add(MessagingAttributes.DestinationTemplate, template);
-        tags.Add(MessagingAttributes.ConsumerGroupName, consumerGroup);
+        string name;
+        if (site is not null && StartShape.For(site, operationName, destination) is { } shape)
+        {
+            // The site's usual destination: its name and start attributes are already built.
+            tags.Share(shape.Tags);
+            name = shape.Name;
+        }
+        else
+        {
+            tags.Add(MessagingAttributes.System, system);
+            tags.Add(MessagingAttributes.OperationName, operationName);
+            tags.Add(MessagingAttributes.OperationType, operationType);
+            tags.Add(MessagingAttributes.DestinationName, destination);
+            tags.Add(MessagingAttributes.DestinationTemplate, template);
+            tags.Add(MessagingAttributes.ConsumerGroupName, consumerGroup);
+            name = SpanNames.Get(operationName, template ?? destination);
+            if (site is not null)
+            {
+                StartShape.Note(site, operationName, destination, name, tags);
+            }
+        }
+
         var linksToPass = links is StartLinks { Count: 0 } ? null : links;
         try
         {
-            string nameTarget = template ?? destination ?? string.Empty;
-            string name = site is null ? SpanNames.Get(operationName, nameTarget) : SpanNames.Get(operationName, nameTarget, site);
             return source.StartActivity(name, kind, parent, tags, linksToPass, startTime);
         }
         finally

@@ -18,6 +18,7 @@ internal sealed class StartTags : IEnumerable<KeyValuePair<string, object?>>, IE
     private static StartTags? t_instance;
 
     private readonly KeyValuePair<string, object?>[] _items = new KeyValuePair<string, object?>[Capacity];
+    private KeyValuePair<string, object?>[]? _shared;
     private int _count;
     private int _position = -1;
     private bool _rented;
@@ -46,16 +47,39 @@ internal sealed class StartTags : IEnumerable<KeyValuePair<string, object?>>, IE
         }
     }
 
+    /// <summary>Enumerates <paramref name="shared"/>, a read-only array built once (<see cref="StartShape"/>), instead of own items.</summary>
+    public void Share(KeyValuePair<string, object?>[] shared)
+    {
+        _shared = shared;
+        _count = shared.Length;
+    }
+
+    /// <summary>The tags added, as an array of their own.</summary>
+    public KeyValuePair<string, object?>[] ToArray()
+    {
+        var copy = new KeyValuePair<string, object?>[_count];
+        Array.Copy(_shared ?? _items, copy, _count);
+        return copy;
+    }
+
     /// <summary>Clears and returns the instance to its thread.</summary>
     public void Return()
     {
-        Array.Clear(_items, 0, _count);
+        if (_shared is not null)
+        {
+            _shared = null;
+        }
+        else
+        {
+            Array.Clear(_items, 0, _count);
+        }
+
         _count = 0;
         _position = -1;
         _rented = false;
     }
 
-    public KeyValuePair<string, object?> Current => _items[_position];
+    public KeyValuePair<string, object?> Current => (_shared ?? _items)[_position];
 
     object IEnumerator.Current => Current;
 
