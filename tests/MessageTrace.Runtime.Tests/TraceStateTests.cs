@@ -16,6 +16,7 @@ public sealed class TraceStateTests
         ["tenant starting with a digit"] = "1tenant@sys=v",
         ["key with every allowed char"] = "a0_-*/z=v",
         ["value with printable ascii and inner space"] = "k=hello world!~\"#$%&'()*+-./:;<>?@[\\]^_`{|}",
+        ["value with every printable ascii but ',' and '='"] = "k=" + string.Concat(Enumerable.Range(0x20, 0x5F).Select(c => (char)c).Where(c => c is not (',' or '='))) + "x",
         ["value with leading space"] = "k= v",
         ["OWS around members"] = " rojo=1 ,\tcongo=2\t",
         ["empty members"] = "rojo=1,,congo=2",
@@ -74,6 +75,8 @@ public sealed class TraceStateTests
         Assert.True(TraceState.IsValid(value));
         Assert.True(TraceState.IsValid(value.AsSpan()));
         Assert.True(TraceState.IsValid((ReadOnlySpan<byte>)Encoding.UTF8.GetBytes(value)));
+        Assert.Equal(value, new HeaderValue(value).GetValidTraceState());
+        Assert.Equal(value, new HeaderValue(Encoding.UTF8.GetBytes(value)).GetValidTraceState());
     }
 
     [Theory]
@@ -85,6 +88,8 @@ public sealed class TraceStateTests
         Assert.False(TraceState.IsValid(value));
         Assert.False(TraceState.IsValid(value.AsSpan()));
         Assert.False(TraceState.IsValid((ReadOnlySpan<byte>)Encoding.UTF8.GetBytes(value)));
+        Assert.Null(new HeaderValue(value).GetValidTraceState());
+        Assert.Null(new HeaderValue(Encoding.UTF8.GetBytes(value)).GetValidTraceState());
     }
 
     [Fact]

@@ -66,7 +66,20 @@ public readonly struct HeaderValue
             return _text.Length > 0 && TraceState.IsValid(_text.AsSpan()) ? _text : null;
         }
 
+#if NET8_0_OR_GREATER
+        // ASCII checked first (vectorized), so decoding cannot replace a byte; the string the context needs is
+        // then validated once, instead of widening the bytes into a buffer, validating that and decoding again.
+        // An invalid value costs its string, but only after a valid traceparent was found.
+        if (_utf8.IsEmpty || _utf8.Length > TraceState.MaxLength || !System.Text.Ascii.IsValid(_utf8.Span))
+        {
+            return null;
+        }
+
+        string text = Decode(System.Text.Encoding.ASCII);
+        return TraceState.IsValid(text.AsSpan()) ? text : null;
+#else
         return !_utf8.IsEmpty && TraceState.IsValid(_utf8.Span) ? Decode(System.Text.Encoding.ASCII) : null;
+#endif
     }
 
     /// <summary>Parses the value as a <c>baggage</c> header.</summary>

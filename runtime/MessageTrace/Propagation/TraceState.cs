@@ -109,6 +109,43 @@ public static class TraceState
             && AllKeyChars(system.Slice(1));
     }
 
+#if NET8_0_OR_GREATER
+    private static readonly System.Buffers.SearchValues<char> s_keyChars = System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyz0123456789_-*/");
+
+    // Printable ASCII (0x20 to 0x7E) except ',' and '='; a value's last character is checked apart.
+    private static readonly System.Buffers.SearchValues<char> s_valueChars = System.Buffers.SearchValues.Create(ValueChars());
+
+    private static bool AllKeyChars(ReadOnlySpan<char> chars) => chars.IndexOfAnyExcept(s_keyChars) < 0;
+
+    private static bool AllValueChars(ReadOnlySpan<char> chars) => chars.IndexOfAnyExcept(s_valueChars) < 0;
+
+    private static string ValueChars()
+    {
+        var chars = new System.Text.StringBuilder();
+        for (char c = ' '; c <= '~'; c++)
+        {
+            if (c is not (',' or '='))
+            {
+                chars.Append(c);
+            }
+        }
+
+        return chars.ToString();
+    }
+#else
+    private static bool AllValueChars(ReadOnlySpan<char> chars)
+    {
+        foreach (char c in chars)
+        {
+            if (c < 0x20 || c > 0x7E || c == ',' || c == '=')
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     private static bool AllKeyChars(ReadOnlySpan<char> chars)
     {
         foreach (char c in chars)
@@ -121,24 +158,10 @@ public static class TraceState
 
         return true;
     }
+#endif
 
-    private static bool IsValidValue(ReadOnlySpan<char> value)
-    {
-        if (value.Length is 0 or > 256 || value[value.Length - 1] == ' ')
-        {
-            return false;
-        }
-
-        foreach (char c in value)
-        {
-            if (c < 0x20 || c > 0x7E || c == ',' || c == '=')
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
+    private static bool IsValidValue(ReadOnlySpan<char> value) =>
+        value.Length is > 0 and <= 256 && value[value.Length - 1] != ' ' && AllValueChars(value);
 
     private static bool ContainsKeyBefore(ReadOnlySpan<char> value, int end, ReadOnlySpan<char> key)
     {
