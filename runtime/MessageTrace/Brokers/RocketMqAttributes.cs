@@ -32,7 +32,10 @@ public static class RocketMqAttributes
         public const string Priority = "priority";
     }
 
-    /// <summary>Records <c>messaging.rocketmq.namespace</c>, required on every RocketMQ span (<c>""</c>, the client's default, when unset).</summary>
+    /// <summary>
+    /// Records <c>messaging.rocketmq.namespace</c>, required on every RocketMQ span (<c>""</c>, the client's default,
+    /// when unset). Appended, not set: call it once per span.
+    /// </summary>
     public static void RecordNamespace(Activity activity, MessagingSite site) =>
         activity.AddTag(MessagingAttributes.RocketMqNamespace, site.Namespace ?? string.Empty);
 

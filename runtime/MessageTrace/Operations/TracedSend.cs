@@ -8,7 +8,9 @@ namespace MessageTrace;
 /// Traced sends, called by generated interceptors: one method per shape of the client's send method.
 /// Each starts the send span and writes the creation context (<see cref="SendSpan"/>), calls the client
 /// through the generated <c>send</c> lambda with the message as prepared, records a failure without replacing the
-/// exception, ends the span when the call completes, and leaves the caller's current span as it was.
+/// exception, ends the span when the call completes, and leaves the caller's current span as it was: put back
+/// as soon as the client call returns (the send span must not stay current in the caller), before the span
+/// ends, so ending it does not build another execution context.
 /// The metrics of the send are recorded where its span ends, also when the span is not sampled. With nothing
 /// listening (no tracer, no meter) and no ambient span the client is called directly, with nothing allocated.
 /// </summary>
@@ -46,8 +48,6 @@ public static class TracedSend
         }
         finally
         {
-            // The send span must not stay current in the caller once the call has been made; put back
-            // before the span ends, so ending it does not build another execution context.
             caller.Restore();
         }
 
@@ -82,8 +82,6 @@ public static class TracedSend
         }
         finally
         {
-            // The send span must not stay current in the caller once the call has been made; put back
-            // before the span ends, so ending it does not build another execution context.
             caller.Restore();
         }
 
@@ -118,8 +116,6 @@ public static class TracedSend
         }
         finally
         {
-            // The send span must not stay current in the caller once the call has been made; put back
-            // before the span ends, so ending it does not build another execution context.
             caller.Restore();
         }
 
@@ -154,8 +150,6 @@ public static class TracedSend
         }
         finally
         {
-            // The send span must not stay current in the caller once the call has been made; put back
-            // before the span ends, so ending it does not build another execution context.
             caller.Restore();
         }
 
@@ -190,8 +184,6 @@ public static class TracedSend
         }
         finally
         {
-            // The send span must not stay current in the caller once the call has been made; put back
-            // before the span ends, so ending it does not build another execution context.
             caller.Restore();
         }
 

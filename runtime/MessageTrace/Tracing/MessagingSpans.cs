@@ -20,7 +20,7 @@ public static class MessagingSpans
     public static Activity? StartSend(string system, string? destination, string? template, in ActivityContext existingCreationContext) =>
         StartSend(system, destination, template, existingCreationContext, site: null);
 
-    /// <summary>Starts a <c>send</c> span for a call site, whose last span name is tried first.</summary>
+    /// <summary>Starts a <c>send</c> span for a call site, from the site's start shape while its destination repeats.</summary>
     internal static Activity? StartSend(MessagingSite site, string? destination, in ActivityContext existingCreationContext) =>
         StartSend(site.System, destination, site.Template, existingCreationContext, site);
 
@@ -55,7 +55,7 @@ public static class MessagingSpans
     public static Activity? StartProcess(string system, string? destination, string? template, string? consumerGroup, in ActivityContext creationContext, HandlerParentPolicy policy) =>
         StartProcess(system, destination, template, consumerGroup, creationContext, policy, site: null);
 
-    /// <summary>Starts a <c>process</c> span for a call site, whose last span name is tried first.</summary>
+    /// <summary>Starts a <c>process</c> span for a call site, from the site's start shape while its destination repeats.</summary>
     internal static Activity? StartProcess(MessagingSite site, string? destination, in ActivityContext creationContext) =>
         StartProcess(site.System, destination, site.Template, site.ConsumerGroup, creationContext, site.ParentPolicy, site);
 
