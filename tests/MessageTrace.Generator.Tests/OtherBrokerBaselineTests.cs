@@ -203,6 +203,46 @@ public sealed class OtherBrokerBaselineTests
         }
         """);
 
+    // A call whose key and value types generated code can name gets a non-generic interceptor and the adapter
+    // written out for those types; a generic method's call, or one over a private type, keeps the generic
+    // ones. Nullable, tuple, array and nested public types are named as the call names them.
+    [Fact]
+    public void KafkaTypeArgumentsWrittenOutWhereTheyCanBeNamed() => Verify(nameof(KafkaTypeArgumentsWrittenOutWhereTheyCanBeNamed), """
+        #nullable enable
+        using System.Threading.Tasks;
+        using Confluent.Kafka;
+        using MessageTrace;
+
+        namespace Shop;
+
+        public sealed class Orders
+        {
+            public sealed record Order(string Id);
+
+            private sealed record Secret(string Value);
+
+            private readonly IProducer<string, Secret> hidden = null!;
+
+            [TracedProducer]
+            public async Task PublishAsync<TKey>(IProducer<TKey, string> generic, TKey key,
+                IProducer<string?, Order?> nullable, IProducer<(int Shard, string Id), Order[]> tuples)
+            {
+                await generic.ProduceAsync("orders", new Message<TKey, string> { Key = key, Value = "{}" });
+                await hidden.ProduceAsync("secrets", new Message<string, Secret> { Key = "k", Value = new Secret("s") });
+                await nullable.ProduceAsync("orders", new Message<string?, Order?> { Key = null, Value = null });
+                await tuples.ProduceAsync("batches", new Message<(int Shard, string Id), Order[]> { Key = (1, "a"), Value = [] });
+                await nullable.ProduceAsync("orders.audit", new Message<string?, Order?> { Key = "a", Value = new Order("a") });
+            }
+        }
+
+        #nullable disable
+        public sealed class LegacyOrders(IProducer<string, Orders.Order> producer)
+        {
+            [TracedProducer]
+            public Task PublishAsync(Orders.Order order) => producer.ProduceAsync("orders", new Message<string, Orders.Order> { Key = order.Id, Value = order });
+        }
+        """);
+
     [Fact]
     public void KafkaClientDocsExamples() => Verify(nameof(KafkaClientDocsExamples), """
         using System;

@@ -120,6 +120,24 @@ public sealed class ProduceAndHandleTests
     }
 
     [Fact]
+    public async Task A_send_whose_key_type_is_generic_is_traced_like_any_other()
+    {
+        using var capture = new TraceCapture();
+        using var producer = _cluster.Producer<string, string>(clientId: "order-service");
+        var publisher = new GenericOrderProducer<string>(producer);
+
+        var delivery = await publisher.PublishAsync(_topic, "order-17", "{}");
+
+        var send = Assert.Single(capture.Spans, s => s.DisplayName == "send " + _topic);
+        Assert.Equal(ActivityKind.Producer, send.Kind);
+        Assert.Equal("order-17", Tag(send, "messaging.kafka.message.key"));
+        Assert.Equal("order-service", Tag(send, "messaging.client.id"));
+        Assert.Equal(delivery.Offset.Value, Tag(send, "messaging.kafka.offset"));
+        Assert.True(delivery.Message.Headers.TryGetLastBytes("traceparent", out var traceParent));
+        Assert.Equal(send.Id, Encoding.UTF8.GetString(traceParent));
+    }
+
+    [Fact]
     public async Task A_configured_client_id_is_recorded_on_each_send_of_that_producer()
     {
         using var capture = new TraceCapture();

@@ -6,7 +6,8 @@ namespace MessageTrace.Generator.Emit;
 
 /// <summary>
 /// Writes the adapters a generated file uses, each once: the broker's (from Adapters/) and those of
-/// user-defined carriers (from their facts). Runtime adapters need nothing written.
+/// user-defined carriers (from their facts), and generic ones written out for a call's type arguments.
+/// Runtime adapters need nothing written.
 /// </summary>
 internal static class AdapterEmitter
 {
@@ -28,6 +29,12 @@ internal static class AdapterEmitter
                     writer.Line();
                     writer.Block(AdapterSources.Get(resource));
                 }
+            }
+
+            if (adapter.Specialization is { } specialization && written.Add(adapter.Name))
+            {
+                writer.Line();
+                writer.Block(AdapterSources.Specialize(specialization, adapter.Name));
             }
         }
     }

@@ -67,7 +67,8 @@ internal static class SendEmitter
         string body = recipe.Reroute is { } reroute
             ? $"m.{reroute.WhenMember} is not null ? {Rerouted(signature, call, reroute)} : {original}"
             : original;
-        string adapter = (recipe.Adapter.InfersTypeArguments ? recipe.Adapter.Name + ".Create(" : "new " + recipe.Adapter.Name + "(") + string.Join(", ", recipe.AdapterArguments.Select(a => Value(a, signature))) + ")";
+        bool madeByCreate = recipe.Adapter.InfersTypeArguments || recipe.Adapter.Specialization is not null;
+        string adapter = (madeByCreate ? recipe.Adapter.Name + ".Create(" : "new " + recipe.Adapter.Name + "(") + string.Join(", ", recipe.AdapterArguments.Select(a => Value(a, signature))) + ")";
         if (recipe.ReportCallback is { } report)
         {
             writer.Line($"    => global::MessageTrace.TracedSend.SendWithReport({siteField}, {adapter}, {signature.Parameters[report].Name}, {call.Arguments}, static (m, a, h) => {body});");

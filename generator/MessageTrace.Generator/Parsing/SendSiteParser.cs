@@ -1,3 +1,4 @@
+using System.Linq;
 using System.Threading;
 using MessageTrace.Generator.Profiles;
 using MessageTrace.Generator.Recognition;
@@ -48,6 +49,27 @@ internal static class SendSiteParser
 
         var (profile, operation) = match;
         options = DestinationTemplates.Derive(options, invocation, method, operation.Recipe);
-        return CallVerdict<SendSite>.Trace(new SendSite(operation.Id, profile.Id, profile.System, operation.Recipe, Signatures.From(method), location, options));
+        var (recipe, signature) = Specialize(operation.Recipe, method, model.Compilation);
+        return CallVerdict<SendSite>.Trace(new SendSite(operation.Id, profile.Id, profile.System, recipe, signature, location, options));
+    }
+
+    // A generic adapter is written out for the call's type arguments when generated code can name them all:
+    // shared generic code would look them up at run time on every send.
+    private static (SendRecipe Recipe, CallSignature Signature) Specialize(SendRecipe recipe, IMethodSymbol method, Compilation compilation)
+    {
+        if (!recipe.Adapter.InfersTypeArguments || ClosedTypeArguments.Of(method, compilation) is not { } arguments)
+        {
+            return (recipe, Signatures.From(method));
+        }
+
+        var generic = recipe.Adapter;
+        var adapter = generic with
+        {
+            Name = generic.Name + "_" + Emit.StableNames.Hash(string.Join(", ", arguments)),
+            Resources = generic.Resources.Where(resource => resource != generic.Name).ToEquatableArray(),
+            InfersTypeArguments = false,
+            Specialization = new AdapterSpecialization(generic.Name, arguments),
+        };
+        return (recipe with { Adapter = adapter }, Signatures.Closed(method));
     }
 }

@@ -57,6 +57,34 @@ internal static class Signatures
             Constraints(original).ToEquatableArray());
     }
 
+    /// <summary>
+    /// The signature of <paramref name="method"/> exactly as called, its containing type's type arguments
+    /// written in: for a call whose type arguments <see cref="ClosedTypeArguments"/> can name, so its
+    /// interceptor is not generic.
+    /// </summary>
+    public static CallSignature Closed(IMethodSymbol method)
+    {
+        var parameters = new List<ParameterInfo>();
+        int index = 0;
+        foreach (var parameter in method.Parameters)
+        {
+            parameters.Add(new ParameterInfo(parameter.Type.ToDisplayString(SymbolNames.Emit), "p" + index++, RefKindText(parameter.RefKind)));
+        }
+
+        var (shape, awaited) = Classify(method.ReturnType, method.ReturnsVoid);
+        return new CallSignature(
+            method.Name,
+            method.ContainingType.ToDisplayString(SymbolNames.Emit),
+            method.IsExtensionMethod,
+            method.IsStatic ? null : method.ContainingType.ToDisplayString(SymbolNames.Emit),
+            method.ReturnsVoid ? "void" : method.ReturnType.ToDisplayString(SymbolNames.Emit),
+            awaited,
+            shape,
+            parameters.ToEquatableArray(),
+            EquatableArray<string>.Empty,
+            EquatableArray<string>.Empty);
+    }
+
     public static (ReturnShape Shape, string? Awaited) Classify(ITypeSymbol returnType, bool returnsVoid)
     {
         if (returnsVoid)

@@ -52,7 +52,21 @@ internal sealed record AdapterRef(string Name, EquatableArray<string> Resources)
     /// static <c>Create</c> of a non-generic type of the same name, so the compiler infers them per call.
     /// </summary>
     public bool InfersTypeArguments { get; init; }
+
+    /// <summary>
+    /// Set when this adapter is a copy of a generic one with the call's type arguments written in (see
+    /// <see cref="AdapterSpecialization"/>); it is then made by its own static <c>Create</c>.
+    /// </summary>
+    public AdapterSpecialization? Specialization { get; init; }
 }
+
+/// <summary>
+/// A generic adapter (<paramref name="Generic"/>, whose struct declares its type parameters in the order of
+/// the intercepted method's containing type) written out for one list of type arguments. The runtime's
+/// generic send code then runs on a struct with no reference-type arguments of its own, so the JIT compiles
+/// it for that struct instead of sharing one body that looks the types up at run time on every send.
+/// </summary>
+internal sealed record AdapterSpecialization(string Generic, EquatableArray<string> TypeArguments);
 
 /// <summary>A parameter the traced call takes from the adapter instead (the message it may have copied, the headers it created).</summary>
 internal sealed record ParameterReplacement(int Parameter, string AdapterMember);

@@ -18,13 +18,13 @@ namespace MessageTrace.Generated
 
         // Program.cs(20,32)
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "Eve8PTicvSr2iEhM5xcA0yACAABQcm9ncmFtLmNz")]
-        public static global::System.Threading.Tasks.Task<global::Confluent.Kafka.DeliveryResult<TKey, TValue>> KafkaProduceAsync0<TKey, TValue>(this global::Confluent.Kafka.IProducer<TKey, TValue> receiver, string p0, global::Confluent.Kafka.Message<TKey, TValue> p1, global::System.Threading.CancellationToken p2)
-            => global::MessageTrace.TracedSend.SendAsync(s_site0, KafkaOutgoing.Create(receiver, p0, -1, p1), (receiver, p0, p1, p2), static (m, a) => a.receiver.ProduceAsync(a.p0, a.p1, a.p2));
+        public static global::System.Threading.Tasks.Task<global::Confluent.Kafka.DeliveryResult<global::Confluent.Kafka.Null, string>> KafkaProduceAsync0(this global::Confluent.Kafka.IProducer<global::Confluent.Kafka.Null, string> receiver, string p0, global::Confluent.Kafka.Message<global::Confluent.Kafka.Null, string> p1, global::System.Threading.CancellationToken p2)
+            => global::MessageTrace.TracedSend.SendAsync(s_site0, KafkaOutgoing_dfc7f282.Create(receiver, p0, -1, p1), (receiver, p0, p1, p2), static (m, a) => a.receiver.ProduceAsync(a.p0, a.p1, a.p2));
 
         // Program.cs(38,17)
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "Eve8PTicvSr2iEhM5xcA0xgFAABQcm9ncmFtLmNz")]
-        public static void KafkaProduce1<TKey, TValue>(this global::Confluent.Kafka.IProducer<TKey, TValue> receiver, string p0, global::Confluent.Kafka.Message<TKey, TValue> p1, global::System.Action<global::Confluent.Kafka.DeliveryReport<TKey, TValue>> p2)
-            => global::MessageTrace.TracedSend.SendWithReport(s_site0, KafkaOutgoing.Create(receiver, p0, -1, p1), p2, (receiver, p0, p1), static (m, a, h) => a.receiver.Produce(a.p0, a.p1, h));
+        public static void KafkaProduce1(this global::Confluent.Kafka.IProducer<global::Confluent.Kafka.Null, string> receiver, string p0, global::Confluent.Kafka.Message<global::Confluent.Kafka.Null, string> p1, global::System.Action<global::Confluent.Kafka.DeliveryReport<global::Confluent.Kafka.Null, string>> p2)
+            => global::MessageTrace.TracedSend.SendWithReport(s_site0, KafkaOutgoing_dfc7f282.Create(receiver, p0, -1, p1), p2, (receiver, p0, p1), static (m, a, h) => a.receiver.Produce(a.p0, a.p1, h));
     }
 
     // Confluent.Kafka's Headers: a list of (key, bytes) that allows repeated keys. A header is replaced by
@@ -76,26 +76,29 @@ namespace MessageTrace.Generated
         }
     }
 
+    // The producer's configured client.id: its name is a native call, so it is read once per producer.
+    [global::System.CodeDom.Compiler.GeneratedCode("MessageTrace.Generator", "VERSION")]
+    file static class KafkaClientId
+    {
+        public static string? Of(global::Confluent.Kafka.IClient? client) =>
+            global::MessageTrace.ClientIds.Of(client, static c => global::MessageTrace.KafkaAttributes.ClientIdFromName(c.Name));
+    }
+
     // A Kafka produce: the topic (and the partition when the caller named one) and the message's headers
     // (created when the message has none, on the traced path only). The delivery result gives the
     // partition and offset the broker stored the message at; Produce's delivery report also says whether
     // the send failed.
+    // This is KafkaOutgoing<global::Confluent.Kafka.Null, string> written out: the runtime's generic code is then
+    // compiled for these types, instead of one shared body that looks them up on every send.
     [global::System.CodeDom.Compiler.GeneratedCode("MessageTrace.Generator", "VERSION")]
-    file static class KafkaOutgoing
+    file struct KafkaOutgoing_dfc7f282(global::Confluent.Kafka.IClient? client, string? topic, int partition, global::Confluent.Kafka.Message<global::Confluent.Kafka.Null, string>? message)
+        : global::MessageTrace.IOutgoingMessage, global::MessageTrace.IReportedOutcome<global::Confluent.Kafka.DeliveryReport<global::Confluent.Kafka.Null, string>>
     {
-        public static KafkaOutgoing<TKey, TValue> Create<TKey, TValue>(global::Confluent.Kafka.IClient? client, string? topic, int partition, global::Confluent.Kafka.Message<TKey, TValue>? message) => new(client, topic, partition, message);
+        public static KafkaOutgoing_dfc7f282 Create(global::Confluent.Kafka.IClient? client, string? topic, int partition, global::Confluent.Kafka.Message<global::Confluent.Kafka.Null, string>? message) => new(client, topic, partition, message);
         // ProduceAsync/Produce(TopicPartition, ...): the topic and partition the caller chose.
-        public static KafkaOutgoing<TKey, TValue> Create<TKey, TValue>(global::Confluent.Kafka.IClient? client, global::Confluent.Kafka.TopicPartition? target, global::Confluent.Kafka.Message<TKey, TValue>? message) =>
+        public static KafkaOutgoing_dfc7f282 Create(global::Confluent.Kafka.IClient? client, global::Confluent.Kafka.TopicPartition? target, global::Confluent.Kafka.Message<global::Confluent.Kafka.Null, string>? message) =>
             new(client, target?.Topic, target is null ? -1 : target.Partition.Value, message);
-        // The producer's configured client.id: its name is a native call, so it is read once per producer.
-        public static string? ClientId(global::Confluent.Kafka.IClient? client) =>
-            global::MessageTrace.ClientIds.Of(client, static c => global::MessageTrace.KafkaAttributes.ClientIdFromName(c.Name));
-    }
 
-    [global::System.CodeDom.Compiler.GeneratedCode("MessageTrace.Generator", "VERSION")]
-    file struct KafkaOutgoing<TKey, TValue>(global::Confluent.Kafka.IClient? client, string? topic, int partition, global::Confluent.Kafka.Message<TKey, TValue>? message)
-        : global::MessageTrace.IOutgoingMessage, global::MessageTrace.IReportedOutcome<global::Confluent.Kafka.DeliveryReport<TKey, TValue>>
-    {
         public readonly bool HasMessage => message is not null;
         public readonly string? Destination => topic;
         public readonly object? Headers => message?.Headers;
@@ -113,13 +116,13 @@ namespace MessageTrace.Generated
         public readonly void Remove(string name) => default(KafkaHeadersAccess).Remove(message?.Headers, name);
         public readonly bool TryCopy() => false;
         public readonly void RecordAttributes(global::System.Diagnostics.Activity activity, global::MessageTrace.MessagingSite site) =>
-            global::MessageTrace.KafkaAttributes.RecordOutgoing(activity, site, message is not null ? global::MessageTrace.KafkaMessageKeys.Text(message.Key) : null, message is { Value: null }, partition, null, KafkaOutgoing.ClientId(client));
+            global::MessageTrace.KafkaAttributes.RecordOutgoing(activity, site, message is not null ? global::MessageTrace.KafkaMessageKeys.Text(message.Key) : null, message is { Value: null }, partition, null, KafkaClientId.Of(client));
         // Produce's delivery report: the broker's error code names the failure.
-        public readonly string? FailureOf(global::Confluent.Kafka.DeliveryReport<TKey, TValue> report) =>
+        public readonly string? FailureOf(global::Confluent.Kafka.DeliveryReport<global::Confluent.Kafka.Null, string> report) =>
             report is { Error.IsError: true } ? report.Error.Code.ToString() : null;
         public readonly void RecordResult<TResult>(global::System.Diagnostics.Activity activity, TResult result)
         {
-            if (result is global::Confluent.Kafka.DeliveryResult<TKey, TValue> delivery)
+            if (result is global::Confluent.Kafka.DeliveryResult<global::Confluent.Kafka.Null, string> delivery)
             {
                 global::MessageTrace.KafkaAttributes.RecordDelivery(activity, delivery.Partition.Value, delivery.Offset.Value);
             }

@@ -19,30 +19,33 @@ namespace MessageTrace.Generated
 
         // Program.cs(14,15)
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "ZeW+x34Q4JlJNvCYwKD9ZZQBAABQcm9ncmFtLmNz")]
-        // Program.cs(17,15)
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "ZeW+x34Q4JlJNvCYwKD9ZQgDAABQcm9ncmFtLmNz")]
-        public static global::System.Threading.Tasks.Task<global::Confluent.Kafka.DeliveryResult<TKey, TValue>> KafkaProduceAsync0<TKey, TValue>(this global::Confluent.Kafka.IProducer<TKey, TValue> receiver, string p0, global::Confluent.Kafka.Message<TKey, TValue> p1, global::System.Threading.CancellationToken p2)
-            => global::MessageTrace.TracedSend.SendAsync(s_site0, KafkaOutgoing.Create(receiver, p0, -1, p1), (receiver, p0, p1, p2), static (m, a) => a.receiver.ProduceAsync(a.p0, a.p1, a.p2));
+        public static global::System.Threading.Tasks.Task<global::Confluent.Kafka.DeliveryResult<string, string>> KafkaProduceAsync0(this global::Confluent.Kafka.IProducer<string, string> receiver, string p0, global::Confluent.Kafka.Message<string, string> p1, global::System.Threading.CancellationToken p2)
+            => global::MessageTrace.TracedSend.SendAsync(s_site0, KafkaOutgoing_145136f5.Create(receiver, p0, -1, p1), (receiver, p0, p1, p2), static (m, a) => a.receiver.ProduceAsync(a.p0, a.p1, a.p2));
 
         // Program.cs(15,15)
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "ZeW+x34Q4JlJNvCYwKD9ZQ4CAABQcm9ncmFtLmNz")]
-        public static global::System.Threading.Tasks.Task<global::Confluent.Kafka.DeliveryResult<TKey, TValue>> KafkaProduceAsync1<TKey, TValue>(this global::Confluent.Kafka.IProducer<TKey, TValue> receiver, string p0, global::Confluent.Kafka.Message<TKey, TValue> p1, global::System.Threading.CancellationToken p2)
-            => global::MessageTrace.TracedSend.SendAsync(s_site1, KafkaOutgoing.Create(receiver, p0, -1, p1), (receiver, p0, p1, p2), static (m, a) => a.receiver.ProduceAsync(a.p0, a.p1, a.p2));
+        public static global::System.Threading.Tasks.Task<global::Confluent.Kafka.DeliveryResult<string, string>> KafkaProduceAsync1(this global::Confluent.Kafka.IProducer<string, string> receiver, string p0, global::Confluent.Kafka.Message<string, string> p1, global::System.Threading.CancellationToken p2)
+            => global::MessageTrace.TracedSend.SendAsync(s_site1, KafkaOutgoing_145136f5.Create(receiver, p0, -1, p1), (receiver, p0, p1, p2), static (m, a) => a.receiver.ProduceAsync(a.p0, a.p1, a.p2));
 
         // Program.cs(16,15)
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "ZeW+x34Q4JlJNvCYwKD9ZX8CAABQcm9ncmFtLmNz")]
-        public static global::System.Threading.Tasks.Task<global::Confluent.Kafka.DeliveryResult<TKey, TValue>> KafkaProduceAsyncPartition2<TKey, TValue>(this global::Confluent.Kafka.IProducer<TKey, TValue> receiver, global::Confluent.Kafka.TopicPartition p0, global::Confluent.Kafka.Message<TKey, TValue> p1, global::System.Threading.CancellationToken p2)
-            => global::MessageTrace.TracedSend.SendAsync(s_site0, KafkaOutgoing.Create(receiver, p0, p1), (receiver, p0, p1, p2), static (m, a) => a.receiver.ProduceAsync(a.p0, a.p1, a.p2));
+        public static global::System.Threading.Tasks.Task<global::Confluent.Kafka.DeliveryResult<string, string>> KafkaProduceAsyncPartition2(this global::Confluent.Kafka.IProducer<string, string> receiver, global::Confluent.Kafka.TopicPartition p0, global::Confluent.Kafka.Message<string, string> p1, global::System.Threading.CancellationToken p2)
+            => global::MessageTrace.TracedSend.SendAsync(s_site0, KafkaOutgoing_145136f5.Create(receiver, p0, p1), (receiver, p0, p1, p2), static (m, a) => a.receiver.ProduceAsync(a.p0, a.p1, a.p2));
+
+        // Program.cs(17,15)
+        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "ZeW+x34Q4JlJNvCYwKD9ZQgDAABQcm9ncmFtLmNz")]
+        public static global::System.Threading.Tasks.Task<global::Confluent.Kafka.DeliveryResult<global::Confluent.Kafka.Null, byte[]>> KafkaProduceAsync3(this global::Confluent.Kafka.IProducer<global::Confluent.Kafka.Null, byte[]> receiver, string p0, global::Confluent.Kafka.Message<global::Confluent.Kafka.Null, byte[]> p1, global::System.Threading.CancellationToken p2)
+            => global::MessageTrace.TracedSend.SendAsync(s_site0, KafkaOutgoing_b021ad25.Create(receiver, p0, -1, p1), (receiver, p0, p1, p2), static (m, a) => a.receiver.ProduceAsync(a.p0, a.p1, a.p2));
 
         // Program.cs(18,9)
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "ZeW+x34Q4JlJNvCYwKD9ZWgDAABQcm9ncmFtLmNz")]
-        public static void KafkaProduce3<TKey, TValue>(this global::Confluent.Kafka.IProducer<TKey, TValue> receiver, string p0, global::Confluent.Kafka.Message<TKey, TValue> p1, global::System.Action<global::Confluent.Kafka.DeliveryReport<TKey, TValue>> p2)
-            => global::MessageTrace.TracedSend.SendWithReport(s_site0, KafkaOutgoing.Create(receiver, p0, -1, p1), p2, (receiver, p0, p1), static (m, a, h) => a.receiver.Produce(a.p0, a.p1, h));
+        public static void KafkaProduce4(this global::Confluent.Kafka.IProducer<string, string> receiver, string p0, global::Confluent.Kafka.Message<string, string> p1, global::System.Action<global::Confluent.Kafka.DeliveryReport<string, string>> p2)
+            => global::MessageTrace.TracedSend.SendWithReport(s_site0, KafkaOutgoing_145136f5.Create(receiver, p0, -1, p1), p2, (receiver, p0, p1), static (m, a, h) => a.receiver.Produce(a.p0, a.p1, h));
 
         // Program.cs(19,9)
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "ZeW+x34Q4JlJNvCYwKD9ZfcDAABQcm9ncmFtLmNz")]
-        public static void KafkaProducePartition4<TKey, TValue>(this global::Confluent.Kafka.IProducer<TKey, TValue> receiver, global::Confluent.Kafka.TopicPartition p0, global::Confluent.Kafka.Message<TKey, TValue> p1, global::System.Action<global::Confluent.Kafka.DeliveryReport<TKey, TValue>> p2)
-            => global::MessageTrace.TracedSend.SendWithReport(s_site0, KafkaOutgoing.Create(receiver, p0, p1), p2, (receiver, p0, p1), static (m, a, h) => a.receiver.Produce(a.p0, a.p1, h));
+        public static void KafkaProducePartition5(this global::Confluent.Kafka.IProducer<string, string> receiver, global::Confluent.Kafka.TopicPartition p0, global::Confluent.Kafka.Message<string, string> p1, global::System.Action<global::Confluent.Kafka.DeliveryReport<string, string>> p2)
+            => global::MessageTrace.TracedSend.SendWithReport(s_site0, KafkaOutgoing_145136f5.Create(receiver, p0, p1), p2, (receiver, p0, p1), static (m, a, h) => a.receiver.Produce(a.p0, a.p1, h));
     }
 
     // Confluent.Kafka's Headers: a list of (key, bytes) that allows repeated keys. A header is replaced by
@@ -94,26 +97,29 @@ namespace MessageTrace.Generated
         }
     }
 
+    // The producer's configured client.id: its name is a native call, so it is read once per producer.
+    [global::System.CodeDom.Compiler.GeneratedCode("MessageTrace.Generator", "VERSION")]
+    file static class KafkaClientId
+    {
+        public static string? Of(global::Confluent.Kafka.IClient? client) =>
+            global::MessageTrace.ClientIds.Of(client, static c => global::MessageTrace.KafkaAttributes.ClientIdFromName(c.Name));
+    }
+
     // A Kafka produce: the topic (and the partition when the caller named one) and the message's headers
     // (created when the message has none, on the traced path only). The delivery result gives the
     // partition and offset the broker stored the message at; Produce's delivery report also says whether
     // the send failed.
+    // This is KafkaOutgoing<string, string> written out: the runtime's generic code is then
+    // compiled for these types, instead of one shared body that looks them up on every send.
     [global::System.CodeDom.Compiler.GeneratedCode("MessageTrace.Generator", "VERSION")]
-    file static class KafkaOutgoing
+    file struct KafkaOutgoing_145136f5(global::Confluent.Kafka.IClient? client, string? topic, int partition, global::Confluent.Kafka.Message<string, string>? message)
+        : global::MessageTrace.IOutgoingMessage, global::MessageTrace.IReportedOutcome<global::Confluent.Kafka.DeliveryReport<string, string>>
     {
-        public static KafkaOutgoing<TKey, TValue> Create<TKey, TValue>(global::Confluent.Kafka.IClient? client, string? topic, int partition, global::Confluent.Kafka.Message<TKey, TValue>? message) => new(client, topic, partition, message);
+        public static KafkaOutgoing_145136f5 Create(global::Confluent.Kafka.IClient? client, string? topic, int partition, global::Confluent.Kafka.Message<string, string>? message) => new(client, topic, partition, message);
         // ProduceAsync/Produce(TopicPartition, ...): the topic and partition the caller chose.
-        public static KafkaOutgoing<TKey, TValue> Create<TKey, TValue>(global::Confluent.Kafka.IClient? client, global::Confluent.Kafka.TopicPartition? target, global::Confluent.Kafka.Message<TKey, TValue>? message) =>
+        public static KafkaOutgoing_145136f5 Create(global::Confluent.Kafka.IClient? client, global::Confluent.Kafka.TopicPartition? target, global::Confluent.Kafka.Message<string, string>? message) =>
             new(client, target?.Topic, target is null ? -1 : target.Partition.Value, message);
-        // The producer's configured client.id: its name is a native call, so it is read once per producer.
-        public static string? ClientId(global::Confluent.Kafka.IClient? client) =>
-            global::MessageTrace.ClientIds.Of(client, static c => global::MessageTrace.KafkaAttributes.ClientIdFromName(c.Name));
-    }
 
-    [global::System.CodeDom.Compiler.GeneratedCode("MessageTrace.Generator", "VERSION")]
-    file struct KafkaOutgoing<TKey, TValue>(global::Confluent.Kafka.IClient? client, string? topic, int partition, global::Confluent.Kafka.Message<TKey, TValue>? message)
-        : global::MessageTrace.IOutgoingMessage, global::MessageTrace.IReportedOutcome<global::Confluent.Kafka.DeliveryReport<TKey, TValue>>
-    {
         public readonly bool HasMessage => message is not null;
         public readonly string? Destination => topic;
         public readonly object? Headers => message?.Headers;
@@ -131,13 +137,58 @@ namespace MessageTrace.Generated
         public readonly void Remove(string name) => default(KafkaHeadersAccess).Remove(message?.Headers, name);
         public readonly bool TryCopy() => false;
         public readonly void RecordAttributes(global::System.Diagnostics.Activity activity, global::MessageTrace.MessagingSite site) =>
-            global::MessageTrace.KafkaAttributes.RecordOutgoing(activity, site, message is not null ? global::MessageTrace.KafkaMessageKeys.Text(message.Key) : null, message is { Value: null }, partition, null, KafkaOutgoing.ClientId(client));
+            global::MessageTrace.KafkaAttributes.RecordOutgoing(activity, site, message is not null ? global::MessageTrace.KafkaMessageKeys.Text(message.Key) : null, message is { Value: null }, partition, null, KafkaClientId.Of(client));
         // Produce's delivery report: the broker's error code names the failure.
-        public readonly string? FailureOf(global::Confluent.Kafka.DeliveryReport<TKey, TValue> report) =>
+        public readonly string? FailureOf(global::Confluent.Kafka.DeliveryReport<string, string> report) =>
             report is { Error.IsError: true } ? report.Error.Code.ToString() : null;
         public readonly void RecordResult<TResult>(global::System.Diagnostics.Activity activity, TResult result)
         {
-            if (result is global::Confluent.Kafka.DeliveryResult<TKey, TValue> delivery)
+            if (result is global::Confluent.Kafka.DeliveryResult<string, string> delivery)
+            {
+                global::MessageTrace.KafkaAttributes.RecordDelivery(activity, delivery.Partition.Value, delivery.Offset.Value);
+            }
+        }
+    }
+
+    // A Kafka produce: the topic (and the partition when the caller named one) and the message's headers
+    // (created when the message has none, on the traced path only). The delivery result gives the
+    // partition and offset the broker stored the message at; Produce's delivery report also says whether
+    // the send failed.
+    // This is KafkaOutgoing<global::Confluent.Kafka.Null, byte[]> written out: the runtime's generic code is then
+    // compiled for these types, instead of one shared body that looks them up on every send.
+    [global::System.CodeDom.Compiler.GeneratedCode("MessageTrace.Generator", "VERSION")]
+    file struct KafkaOutgoing_b021ad25(global::Confluent.Kafka.IClient? client, string? topic, int partition, global::Confluent.Kafka.Message<global::Confluent.Kafka.Null, byte[]>? message)
+        : global::MessageTrace.IOutgoingMessage, global::MessageTrace.IReportedOutcome<global::Confluent.Kafka.DeliveryReport<global::Confluent.Kafka.Null, byte[]>>
+    {
+        public static KafkaOutgoing_b021ad25 Create(global::Confluent.Kafka.IClient? client, string? topic, int partition, global::Confluent.Kafka.Message<global::Confluent.Kafka.Null, byte[]>? message) => new(client, topic, partition, message);
+        // ProduceAsync/Produce(TopicPartition, ...): the topic and partition the caller chose.
+        public static KafkaOutgoing_b021ad25 Create(global::Confluent.Kafka.IClient? client, global::Confluent.Kafka.TopicPartition? target, global::Confluent.Kafka.Message<global::Confluent.Kafka.Null, byte[]>? message) =>
+            new(client, target?.Topic, target is null ? -1 : target.Partition.Value, message);
+
+        public readonly bool HasMessage => message is not null;
+        public readonly string? Destination => topic;
+        public readonly object? Headers => message?.Headers;
+        public readonly bool SharesHeaders => false;
+        public readonly bool PrefersUtf8 => true;
+        public readonly bool CanWrite => message?.Headers is not null;
+        public readonly void PrepareHeaders()
+        {
+            if (message is not null) message.Headers ??= new global::Confluent.Kafka.Headers();
+        }
+        public readonly bool TryRead(string name, out global::MessageTrace.HeaderValue value) => default(KafkaHeadersAccess).TryRead(message?.Headers, name, out value);
+        public readonly void Write(string name, string value) => default(KafkaHeadersAccess).Write(message?.Headers, name, value);
+        public readonly void WriteUtf8(string name, byte[] value) => default(KafkaHeadersAccess).WriteUtf8(message?.Headers, name, value);
+        public readonly bool IsWrittenByMessageTrace(string ourKey) => default(KafkaHeadersAccess).IsWrittenByMessageTrace(message?.Headers, ourKey);
+        public readonly void Remove(string name) => default(KafkaHeadersAccess).Remove(message?.Headers, name);
+        public readonly bool TryCopy() => false;
+        public readonly void RecordAttributes(global::System.Diagnostics.Activity activity, global::MessageTrace.MessagingSite site) =>
+            global::MessageTrace.KafkaAttributes.RecordOutgoing(activity, site, message is not null ? global::MessageTrace.KafkaMessageKeys.Text(message.Key) : null, message is { Value: null }, partition, null, KafkaClientId.Of(client));
+        // Produce's delivery report: the broker's error code names the failure.
+        public readonly string? FailureOf(global::Confluent.Kafka.DeliveryReport<global::Confluent.Kafka.Null, byte[]> report) =>
+            report is { Error.IsError: true } ? report.Error.Code.ToString() : null;
+        public readonly void RecordResult<TResult>(global::System.Diagnostics.Activity activity, TResult result)
+        {
+            if (result is global::Confluent.Kafka.DeliveryResult<global::Confluent.Kafka.Null, byte[]> delivery)
             {
                 global::MessageTrace.KafkaAttributes.RecordDelivery(activity, delivery.Partition.Value, delivery.Offset.Value);
             }
