@@ -144,6 +144,34 @@ public sealed class RealCodeCorpusTests
                     public ConsumeResult Consume(MessageView messageView) => ConsumeResult.SUCCESS;
                 }
             }
+            """,
+        // Extension sends written in static form, as some codebases call them, next to the usual form; and
+        // Kafka sends over named, generic and private key and value types.
+        """
+            using System;
+            using System.Threading.Tasks;
+            using Confluent.Kafka;
+            using MessageTrace;
+            using MQTTnet;
+            using RabbitMQ.Client;
+
+            public sealed class Publishers(IChannel channel, IMqttClient client, IProducer<string, byte[]> kafka)
+            {
+                private sealed record Secret(string Value);
+
+                private readonly IProducer<string, Secret> hidden = null!;
+
+                [TracedProducer]
+                public async Task PublishAsync<TKey>(ReadOnlyMemory<byte> body, string json, IProducer<TKey, string> generic, TKey key)
+                {
+                    await {|T:IChannelExtensions.BasicPublishAsync(channel, "shop", "orders", body)|};
+                    await {|T:channel.BasicPublishAsync("shop", "orders", body)|};
+                    await {|T:MqttClientExtensions.PublishStringAsync(client, "orders", json)|};
+                    await {|T:kafka.ProduceAsync("orders", new Message<string, byte[]> { Key = "k", Value = [] })|};
+                    await {|T:generic.ProduceAsync("orders", new Message<TKey, string> { Key = key, Value = json })|};
+                    await {|T:hidden.ProduceAsync("orders", new Message<string, Secret> { Key = "k", Value = new Secret(json) })|};
+                }
+            }
             """);
 
     [Theory]

@@ -41,6 +41,41 @@ public sealed class OtherBrokerBaselineTests
         }
         """);
 
+    // An extension send written in static form (IChannelExtensions.BasicPublishAsync(channel, ...)) is the same
+    // call as channel.BasicPublishAsync(...): one interceptor serves both, and the destination and its
+    // template are read from the same arguments.
+    [Fact]
+    public void ExtensionSendsCalledInStaticForm() => Verify(nameof(ExtensionSendsCalledInStaticForm), """
+        using System;
+        using System.Threading.Tasks;
+        using MessageTrace;
+        using MQTTnet;
+        using RabbitMQ.Client;
+
+        namespace Shop;
+
+        public sealed class Outbox { }
+
+        public static class OutboxExtensions
+        {
+            public static void Post(this Outbox outbox, string queue, byte[] body, [MessageHeaders] System.Collections.Generic.IDictionary<string, object?> headers) { }
+        }
+
+        public sealed class Orders(IChannel channel, IMqttClient client, Outbox outbox)
+        {
+            [TracedProducer]
+            public async Task PublishAsync(ReadOnlyMemory<byte> body, string region, string json, byte[] raw)
+            {
+                await IChannelExtensions.BasicPublishAsync(channel, "", $"orders.{region}", body);
+                await channel.BasicPublishAsync("", $"orders.{region}", body);
+                await MqttClientExtensions.PublishStringAsync(client, $"orders/{region}", json);
+                await client.PublishStringAsync($"orders/{region}", json);
+                OutboxExtensions.Post(outbox, $"audit.{region}", raw, new System.Collections.Generic.Dictionary<string, object?>());
+                outbox.Post($"audit.{region}", raw, new System.Collections.Generic.Dictionary<string, object?>());
+            }
+        }
+        """);
+
     [Fact]
     public void InterpolatedSubjectsGiveTemplates() => Verify(nameof(InterpolatedSubjectsGiveTemplates), """
         using System.Threading.Tasks;

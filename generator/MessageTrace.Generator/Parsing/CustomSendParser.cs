@@ -55,7 +55,7 @@ internal static class CustomSendParser
             CustomCarriers.ProfileId,
             found.System,
             found.Recipe,
-            Signatures.From(method),
+            Signatures.OfCall(method),
             location,
             options));
     }

@@ -59,7 +59,7 @@ internal static class SendSiteParser
     {
         if (!recipe.Adapter.InfersTypeArguments || ClosedTypeArguments.Of(method, compilation) is not { } arguments)
         {
-            return (recipe, Signatures.From(method));
+            return (recipe, Signatures.OfCall(method));
         }
 
         var generic = recipe.Adapter;

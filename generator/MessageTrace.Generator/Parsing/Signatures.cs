@@ -8,16 +8,27 @@ namespace MessageTrace.Generator.Parsing;
 /// <summary>Turns a called method into the <see cref="CallSignature"/> an interceptor repeats.</summary>
 internal static class Signatures
 {
-    public static CallSignature From(IMethodSymbol method)
+    /// <summary>The signature of a declared method (a handler), or of a call as <see cref="OfCall"/> says, but an extension called in static form keeps its first parameter.</summary>
+    public static CallSignature From(IMethodSymbol method) => From(method, receiverIsFirstParameter: method.ReducedFrom is not null);
+
+    /// <summary>
+    /// The signature an interceptor of a call repeats: an extension method's 'this' parameter is its receiver
+    /// whether the call is written <c>channel.BasicPublishAsync(...)</c> or
+    /// <c>IChannelExtensions.BasicPublishAsync(channel, ...)</c>, so recipes number the parameters after it the
+    /// same way in both (an extension interceptor intercepts both forms).
+    /// </summary>
+    public static CallSignature OfCall(IMethodSymbol method) => From(method, receiverIsFirstParameter: method.IsExtensionMethod);
+
+    private static CallSignature From(IMethodSymbol method, bool receiverIsFirstParameter)
     {
         var definition = method.ReducedFrom ?? method;
         var original = definition.OriginalDefinition;
         var parameters = new List<ParameterInfo>();
         string? receiver = null;
         var source = original.Parameters.AsEnumerable();
-        if (method.ReducedFrom is not null)
+        if (receiverIsFirstParameter)
         {
-            // A reduced extension: its 'this' parameter is the receiver.
+            // An extension: its 'this' parameter is the receiver.
             receiver = original.Parameters[0].Type.ToDisplayString(SymbolNames.Emit);
             source = source.Skip(1);
         }

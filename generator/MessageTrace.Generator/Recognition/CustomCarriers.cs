@@ -86,7 +86,7 @@ internal static class CustomCarriers
     public static (SendRecipe Recipe, string System, CustomCarrierAdapter? Adapter)? SendRecipe(IMethodSymbol method)
     {
         var parameters = (method.ReducedFrom ?? method).OriginalDefinition.Parameters;
-        int offset = method.ReducedFrom is null ? 0 : 1;
+        int offset = method.IsExtensionMethod ? 1 : 0; // an extension's receiver is not numbered, in either call form
         for (int i = offset; i < parameters.Length; i++)
         {
             if (Find(parameters[i]) is not { } carrier)

@@ -94,9 +94,14 @@ internal static class DestinationTemplates
         return text.ToString();
     }
 
-    /// <summary>The argument expression for parameter <paramref name="index"/> of the method as called (a reduced extension's receiver is not a parameter).</summary>
+    /// <summary>The argument expression for parameter <paramref name="index"/> as interceptors number them (an extension's receiver is not one, in either call form).</summary>
     private static ExpressionSyntax? Argument(InvocationExpressionSyntax invocation, IMethodSymbol method, int index)
     {
+        if (method.ReducedFrom is null && method.IsExtensionMethod)
+        {
+            index++; // called in static form: the receiver is the first argument
+        }
+
         if (index < 0 || index >= method.Parameters.Length)
         {
             return null;

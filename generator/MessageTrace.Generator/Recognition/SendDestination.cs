@@ -59,13 +59,10 @@ internal static class SendDestination
         return null;
     }
 
-    /// <summary>The argument for parameter <c>p{index}</c> as interceptors number them (a reduced extension's receiver is not one).</summary>
+    /// <summary>The argument for parameter <c>p{index}</c> as interceptors number them (an extension's receiver is not one, in either call form).</summary>
     private static IOperation? Argument(IInvocationOperation invocation, int index)
     {
-        bool reduced = invocation.TargetMethod.IsExtensionMethod
-            && invocation.Arguments.Length > 0
-            && invocation.Arguments[0].Syntax is not ArgumentSyntax;
-        int ordinal = index + (reduced ? 1 : 0);
+        int ordinal = index + (invocation.TargetMethod.IsExtensionMethod ? 1 : 0);
         return invocation.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == ordinal)?.Value;
     }
 

@@ -8,7 +8,7 @@ namespace MessageTrace.Analyzers.Tests.Infrastructure;
 
 /// <summary>
 /// What user code compiles against: the .NET 10 reference assemblies (Basic.Reference.Assemblies,
-/// no package download), the MessageTrace runtime, the RocketMQ API-shape double and Confluent.Kafka.
+/// no package download), the MessageTrace runtime, the RocketMQ API-shape double, Confluent.Kafka, RabbitMQ.Client and MQTTnet.
 /// </summary>
 internal static class TestReferences
 {
@@ -23,6 +23,8 @@ internal static class TestReferences
             MetadataReference.CreateFromFile(typeof(OpenTelemetry.Baggage).Assembly.Location),
             MetadataReference.CreateFromFile(typeof(Org.Apache.Rocketmq.Producer).Assembly.Location),
             MetadataReference.CreateFromFile(typeof(Confluent.Kafka.IProducer<,>).Assembly.Location),
+            MetadataReference.CreateFromFile(typeof(RabbitMQ.Client.IChannel).Assembly.Location),
+            MetadataReference.CreateFromFile(typeof(MQTTnet.MqttApplicationMessage).Assembly.Location),
         ])
         .ToImmutableArray();
 }
