@@ -49,15 +49,20 @@ internal static class SendSiteParser
 
         var (profile, operation) = match;
         options = DestinationTemplates.Derive(options, invocation, method, operation.Recipe);
-        var (recipe, signature) = Specialize(operation.Recipe, method, model.Compilation);
+        var (recipe, signature) = Specialize(operation, method, model.Compilation);
         return CallVerdict<SendSite>.Trace(new SendSite(operation.Id, profile.Id, profile.System, recipe, signature, location, options));
     }
 
     // A generic adapter is written out for the call's type arguments when generated code can name them all:
-    // shared generic code would look them up at run time on every send.
-    private static (SendRecipe Recipe, CallSignature Signature) Specialize(SendRecipe recipe, IMethodSymbol method, Compilation compilation)
+    // shared generic code would look them up at run time on every send. Only for a method of the catalogue's
+    // own client type, whose type parameters the adapter's follow in order (a user's class implementing it
+    // may order or name its own differently).
+    private static (SendRecipe Recipe, CallSignature Signature) Specialize(SendOperation operation, IMethodSymbol method, Compilation compilation)
     {
-        if (!recipe.Adapter.InfersTypeArguments || ClosedTypeArguments.Of(method, compilation) is not { } arguments)
+        var recipe = operation.Recipe;
+        if (!recipe.Adapter.InfersTypeArguments
+            || !operation.ContainingTypes.Contains(SymbolNames.Metadata(method.ContainingType))
+            || ClosedTypeArguments.Of(method, compilation) is not { } arguments)
         {
             return (recipe, Signatures.OfCall(method));
         }
