@@ -92,6 +92,7 @@ public sealed class OtherBrokerBaselineTests
                 await client.PublishAsync($"orders.{region}", "created");
                 await client.PublishAsync(subject: $"orders.{region}.{shard:D2}", data: "created");
                 await client.PublishAsync("orders.audit", "created");
+                await client.PublishAsync($"orders.{{pending}}.{region}", "created"); // a brace of its own: no template
             }
         }
         """);

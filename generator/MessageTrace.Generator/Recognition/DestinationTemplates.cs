@@ -13,6 +13,8 @@ namespace MessageTrace.Generator.Recognition;
 /// </summary>
 internal static class DestinationTemplates
 {
+    private static readonly char[] s_braces = ['{', '}'];
+
     public static ScopeOptions Derive(ScopeOptions options, InvocationExpressionSyntax invocation, IMethodSymbol method, SendRecipe recipe)
     {
         if (options.Destination is not null || DestinationArgument(invocation, method, recipe) is not InterpolatedStringExpressionSyntax interpolated
@@ -60,7 +62,11 @@ internal static class DestinationTemplates
         _ => false,
     };
 
-    /// <summary>The template of an interpolated string, or null when it has no hole (a constant is the destination itself).</summary>
+    /// <summary>
+    /// The template of an interpolated string, or null when it has no hole (a constant is the destination
+    /// itself) or when its text holds a brace of its own (<c>$"a.{{b}}.{c}"</c>): in a template every brace
+    /// opens or closes a placeholder, so such a destination has none and names its spans itself.
+    /// </summary>
     public static string? Template(InterpolatedStringExpressionSyntax interpolated)
     {
         var template = new StringBuilder();
@@ -70,6 +76,11 @@ internal static class DestinationTemplates
             switch (content)
             {
                 case InterpolatedStringTextSyntax text:
+                    if (text.TextToken.ValueText.IndexOfAny(s_braces) >= 0)
+                    {
+                        return null;
+                    }
+
                     template.Append(text.TextToken.ValueText);
                     break;
                 case InterpolationSyntax hole:
