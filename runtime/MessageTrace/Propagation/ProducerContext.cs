@@ -31,8 +31,8 @@ public static class ProducerContext
         try
         {
             return WrittenHeaders.AnyWritten
-                && writer.TryRead(carrier, TraceHeaders.TraceParent, out _)
-                && writer.IsWrittenByMessageTrace(carrier, WrittenHeaders.TraceParent);
+                && FindContextHeader(carrier, writer, out _) is { } name
+                && writer.IsWrittenByMessageTrace(carrier, WrittenHeaders.KeyFor(name));
         }
         catch (Exception)
         {
@@ -108,17 +108,26 @@ public static class ProducerContext
                 return CarrierState.NotWritable;
             }
 
-            if (!writer.TryRead(carrier, TraceHeaders.TraceParent, out var existing))
+            if (FindContextHeader(carrier, writer, out var existing) is not { } name)
             {
                 return CarrierState.Empty;
             }
 
-            if (writer.IsWrittenByMessageTrace(carrier, WrittenHeaders.TraceParent))
+            if (writer.IsWrittenByMessageTrace(carrier, WrittenHeaders.KeyFor(name)))
             {
                 return CarrierState.WrittenForEarlierSend;
             }
 
-            existing.TryParseTraceParent(out userContext);
+            if (ReferenceEquals(name, TraceHeaders.TraceParent))
+            {
+                existing.TryParseTraceParent(out userContext);
+            }
+            else
+            {
+                // Another propagator's headers: it alone reads them.
+                userContext = ContextPropagation.Extract(carrier, writer).ActivityContext;
+            }
+
             return CarrierState.UserContext;
         }
         catch (Exception)
@@ -163,9 +172,9 @@ public static class ProducerContext
             }
 
             // Checked again inside the gate: what the send saw before its span started may have changed.
-            if (writer.TryRead(carrier, TraceHeaders.TraceParent, out _))
+            if (FindContextHeader(carrier, writer, out _) is { } name)
             {
-                if (!replaceOurs || !writer.IsWrittenByMessageTrace(carrier, WrittenHeaders.TraceParent))
+                if (!replaceOurs || !writer.IsWrittenByMessageTrace(carrier, WrittenHeaders.KeyFor(name)))
                 {
                     return false;
                 }
@@ -209,5 +218,41 @@ public static class ProducerContext
                 writer.Remove(carrier, key);
             }
         }
+
+        // Another propagator's headers we wrote (B3's beside traceparent, or in its place) go as well.
+        foreach (var field in PropagatorMode.OtherFields(PropagatorMode.Current, out _))
+        {
+            if (writer.TryRead(carrier, field, out _) && writer.IsWrittenByMessageTrace(carrier, WrittenHeaders.KeyFor(field)))
+            {
+                writer.Remove(carrier, field);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The name of the header that says the carrier holds a creation context: <c>traceparent</c>, or, under a
+    /// propagator that writes none (B3, Jaeger), the first of its context headers present; null when none is.
+    /// </summary>
+    private static string? FindContextHeader<TCarrier, TWriter>(TCarrier carrier, TWriter writer, out HeaderValue value)
+        where TWriter : struct, IHeaderWriter<TCarrier>
+    {
+        if (writer.TryRead(carrier, TraceHeaders.TraceParent, out value))
+        {
+            return TraceHeaders.TraceParent;
+        }
+
+        var others = PropagatorMode.OtherFields(PropagatorMode.Current, out bool carryContext);
+        if (carryContext)
+        {
+            foreach (var field in others)
+            {
+                if (writer.TryRead(carrier, field, out value))
+                {
+                    return field;
+                }
+            }
+        }
+
+        return null;
     }
 }

@@ -22,6 +22,27 @@ internal static class PropagatorMode
     /// <summary>Returns whether the fast path applies, and whether it carries baggage.</summary>
     public static bool IsW3C(TextMapPropagator propagator, out bool withBaggage)
     {
+        var cached = DecisionFor(propagator);
+        withBaggage = cached.Baggage;
+        return cached.Fast;
+    }
+
+    /// <summary>
+    /// The headers other than the W3C three that <paramref name="propagator"/> lists (B3's, Jaeger's, a
+    /// vendor's), in ordinal order; <paramref name="carryContext"/> says whether they are where its context
+    /// is, that is whether it writes no <c>traceparent</c>.
+    /// </summary>
+    public static string[] OtherFields(TextMapPropagator propagator, out bool carryContext)
+    {
+        var cached = DecisionFor(propagator);
+        carryContext = cached.OtherFieldsCarryContext;
+        return cached.OtherFields;
+    }
+
+    // One decision is kept, for the propagator last asked about: it is replaced only when the
+    // application configures another, so the check is one reference comparison per send.
+    private static Decision DecisionFor(TextMapPropagator propagator)
+    {
         var cached = s_cached;
         if (!ReferenceEquals(cached.Propagator, propagator))
         {
@@ -29,8 +50,7 @@ internal static class PropagatorMode
             s_cached = cached;
         }
 
-        withBaggage = cached.Baggage;
-        return cached.Fast;
+        return cached;
     }
 
     private static Decision Decide(TextMapPropagator propagator)
@@ -53,7 +73,22 @@ internal static class PropagatorMode
         }
 
         bool fast = known && onlyW3C && fields.Contains(TraceHeaders.TraceParent);
-        return new Decision(propagator, fast, fields.Contains(TraceHeaders.Baggage));
+        return new Decision(propagator, fast, fields.Contains(TraceHeaders.Baggage), OtherFieldsOf(fields), otherFieldsCarryContext: !fields.Contains(TraceHeaders.TraceParent));
+    }
+
+    private static string[] OtherFieldsOf(ISet<string> fields)
+    {
+        var names = new List<string>(fields.Count);
+        foreach (var field in fields)
+        {
+            if (!string.IsNullOrEmpty(field) && field is not (TraceHeaders.TraceParent or TraceHeaders.TraceState or TraceHeaders.Baggage))
+            {
+                names.Add(field);
+            }
+        }
+
+        names.Sort(System.StringComparer.Ordinal);
+        return names.ToArray();
     }
 
     /// <summary>Whether <paramref name="propagator"/> is OpenTelemetry.Api's internal no-op default (the type is not public).</summary>
@@ -66,11 +101,13 @@ internal static class PropagatorMode
 
     private sealed class Decision
     {
-        public Decision(TextMapPropagator? propagator, bool fast, bool baggage)
+        public Decision(TextMapPropagator? propagator, bool fast, bool baggage, string[]? otherFields = null, bool otherFieldsCarryContext = false)
         {
             Propagator = propagator;
             Fast = fast;
             Baggage = baggage;
+            OtherFields = otherFields ?? [];
+            OtherFieldsCarryContext = otherFieldsCarryContext && OtherFields.Length > 0;
         }
 
         public TextMapPropagator? Propagator { get; }
@@ -78,5 +115,9 @@ internal static class PropagatorMode
         public bool Fast { get; }
 
         public bool Baggage { get; }
+
+        public string[] OtherFields { get; }
+
+        public bool OtherFieldsCarryContext { get; }
     }
 }

@@ -35,18 +35,85 @@ public static class WrittenHeaders
     /// </summary>
     public static bool AnyWritten => Volatile.Read(ref s_anyWritten) != 0;
 
-    /// <summary>Whether <paramref name="key"/> is one of MessageTrace's own key instances.</summary>
-    public static bool IsOurKey(string? key) =>
-        ReferenceEquals(key, TraceParent) || ReferenceEquals(key, TraceState) || ReferenceEquals(key, Baggage);
+    // Owned keys for the headers of a propagator other than W3C's (B3's, Jaeger's), made the first time
+    // each name is written. Replaced whole under the lock and read without it; bounded, as a propagator
+    // writes a handful of names.
+    private const int MaxOtherKeys = 32;
+    private static readonly object s_otherKeysLock = new();
+    private static volatile string[] s_otherKeys = [];
 
-    /// <summary>The key MessageTrace writes for header <paramref name="name"/>: its own instance for a trace header, otherwise the name.</summary>
+    /// <summary>Whether <paramref name="key"/> is one of MessageTrace's own key instances.</summary>
+    public static bool IsOurKey(string? key)
+    {
+        if (ReferenceEquals(key, TraceParent) || ReferenceEquals(key, TraceState) || ReferenceEquals(key, Baggage))
+        {
+            return true;
+        }
+
+        foreach (var other in s_otherKeys)
+        {
+            if (ReferenceEquals(key, other))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The key MessageTrace writes for trace header <paramref name="name"/>: its own instance, for the W3C
+    /// headers and for any other propagator's (made once per name).
+    /// </summary>
     public static string KeyFor(string name) => name switch
     {
         TraceHeaders.TraceParent => TraceParent,
         TraceHeaders.TraceState => TraceState,
         TraceHeaders.Baggage => Baggage,
-        _ => name,
+        _ => OtherKeyFor(name),
     };
+
+    private static string OtherKeyFor(string name)
+    {
+        if (FindOther(s_otherKeys, name) is { } known)
+        {
+            return known;
+        }
+
+        lock (s_otherKeysLock)
+        {
+            var keys = s_otherKeys;
+            if (FindOther(keys, name) is { } added)
+            {
+                return added;
+            }
+
+            if (keys.Length >= MaxOtherKeys)
+            {
+                return name; // A propagator inventing names per message: written, but not recognised as ours.
+            }
+
+            var key = new string(name.ToCharArray());
+            var grown = new string[keys.Length + 1];
+            keys.CopyTo(grown, 0);
+            grown[keys.Length] = key;
+            s_otherKeys = grown;
+            return key;
+        }
+    }
+
+    private static string? FindOther(string[] keys, string name)
+    {
+        foreach (var key in keys)
+        {
+            if (string.Equals(key, name, System.StringComparison.Ordinal))
+            {
+                return key;
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>
     /// Whether <paramref name="headers"/> holds an entry whose key is the very instance <paramref name="ourKey"/>.
