@@ -146,7 +146,7 @@ public sealed class RealCodeCorpusTests
             }
             """,
         // Extension sends written in static form, as some codebases call them, next to the usual form; and
-        // Kafka sends over named, generic and private key and value types.
+        // Kafka sends over named, generic and private key and value types, and over a value that cannot be null.
         """
             using System;
             using System.Threading.Tasks;
@@ -155,7 +155,7 @@ public sealed class RealCodeCorpusTests
             using MQTTnet;
             using RabbitMQ.Client;
 
-            public sealed class Publishers(IChannel channel, IMqttClient client, IProducer<string, byte[]> kafka)
+            public sealed class Publishers(IChannel channel, IMqttClient client, IProducer<string, byte[]> kafka, IProducer<Null, int> counts)
             {
                 private sealed record Secret(string Value);
 
@@ -170,6 +170,7 @@ public sealed class RealCodeCorpusTests
                     await {|T:kafka.ProduceAsync("orders", new Message<string, byte[]> { Key = "k", Value = [] })|};
                     await {|T:generic.ProduceAsync("orders", new Message<TKey, string> { Key = key, Value = json })|};
                     await {|T:hidden.ProduceAsync("orders", new Message<string, Secret> { Key = "k", Value = new Secret(json) })|};
+                    await {|T:counts.ProduceAsync("counts", new Message<Null, int> { Value = 42 })|};
                 }
             }
             """);

@@ -120,6 +120,21 @@ public sealed class ProduceAndHandleTests
     }
 
     [Fact]
+    public async Task A_value_type_that_cannot_be_null_is_never_a_tombstone()
+    {
+        using var capture = new TraceCapture();
+        using var producer = _cluster.Producer<Null, int>();
+
+        var delivery = await new CountProducer(producer).PublishAsync(_topic, 0);
+
+        var send = Assert.Single(capture.Spans, s => s.DisplayName == "send " + _topic);
+        Assert.Null(Tag(send, "messaging.kafka.message.tombstone"));
+        Assert.Equal(delivery.Offset.Value, Tag(send, "messaging.kafka.offset"));
+        Assert.True(delivery.Message.Headers.TryGetLastBytes("traceparent", out var traceParent));
+        Assert.Equal(send.Id, Encoding.UTF8.GetString(traceParent));
+    }
+
+    [Fact]
     public async Task A_send_whose_key_type_is_generic_is_traced_like_any_other()
     {
         using var capture = new TraceCapture();

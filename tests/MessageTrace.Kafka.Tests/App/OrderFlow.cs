@@ -39,6 +39,17 @@ public sealed class NumberedOrderProducer(IProducer<long, string> producer)
 }
 
 /// <summary>
+/// A producer of counts, as Confluent's MultiProducer example writes it: a value type that cannot be null, so
+/// no send of it is a tombstone.
+/// </summary>
+public sealed class CountProducer(IProducer<Null, int> producer)
+{
+    [TracedProducer]
+    public Task<DeliveryResult<Null, int>> PublishAsync(string topic, int count) =>
+        producer.ProduceAsync(topic, new Message<Null, int> { Value = count });
+}
+
+/// <summary>
 /// A producer generic in its key type: generated code cannot name <typeparamref name="TKey"/>, so this send
 /// goes through the generic interceptor and adapter (the others get theirs written out for their types).
 /// </summary>

@@ -16,28 +16,43 @@ namespace MessageTrace.Generated
     {
         internal static readonly global::MessageTrace.MessagingSite s_site0 = new("kafka");
 
-        // Program.cs(20,15)
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "bODDBG0NCjVKNLD4FkmoqQsCAABQcm9ncmFtLmNz")]
         // Program.cs(21,15)
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "bODDBG0NCjVKNLD4FkmoqW8CAABQcm9ncmFtLmNz")]
-        public static global::System.Threading.Tasks.Task<global::Confluent.Kafka.DeliveryResult<TKey, TValue>> KafkaProduceAsync0<TKey, TValue>(this global::Confluent.Kafka.IProducer<TKey, TValue> receiver, string p0, global::Confluent.Kafka.Message<TKey, TValue> p1, global::System.Threading.CancellationToken p2)
-            => global::MessageTrace.TracedSend.SendAsync(s_site0, KafkaOutgoing.Create(receiver, p0, -1, p1), (receiver, p0, p1, p2), static (m, a) => a.receiver.ProduceAsync(a.p0, a.p1, a.p2));
+        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "c5zSRVU+RR71DAUqe4XjtlACAABQcm9ncmFtLmNz")]
+        public static global::System.Threading.Tasks.Task<global::Confluent.Kafka.DeliveryResult<global::Confluent.Kafka.Null, int>> KafkaProduceAsync0(this global::Confluent.Kafka.IProducer<global::Confluent.Kafka.Null, int> receiver, string p0, global::Confluent.Kafka.Message<global::Confluent.Kafka.Null, int> p1, global::System.Threading.CancellationToken p2)
+            => global::MessageTrace.TracedSend.SendAsync(s_site0, KafkaOutgoing_720a8978.Create(receiver, p0, -1, p1), (receiver, p0, p1, p2), static (m, a) => a.receiver.ProduceAsync(a.p0, a.p1, a.p2));
 
-        // Program.cs(22,15)
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "bODDBG0NCjVKNLD4FkmoqeMCAABQcm9ncmFtLmNz")]
-        // Program.cs(24,15)
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "bODDBG0NCjVKNLD4FkmoqcgDAABQcm9ncmFtLmNz")]
-        public static global::System.Threading.Tasks.Task<global::Confluent.Kafka.DeliveryResult<string?, global::Shop.Orders.Order?>> KafkaProduceAsync1(this global::Confluent.Kafka.IProducer<string?, global::Shop.Orders.Order?> receiver, string p0, global::Confluent.Kafka.Message<string?, global::Shop.Orders.Order?> p1, global::System.Threading.CancellationToken p2)
-            => global::MessageTrace.TracedSend.SendAsync(s_site0, KafkaOutgoing_bffceb7c.Create(receiver, p0, -1, p1), (receiver, p0, p1, p2), static (m, a) => a.receiver.ProduceAsync(a.p0, a.p1, a.p2));
+        // Program.cs(22,9)
+        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "c5zSRVU+RR71DAUqe4Xjtp4CAABQcm9ncmFtLmNz")]
+        public static void KafkaProducePartition1(this global::Confluent.Kafka.IProducer<global::Confluent.Kafka.Null, int> receiver, global::Confluent.Kafka.TopicPartition p0, global::Confluent.Kafka.Message<global::Confluent.Kafka.Null, int> p1, global::System.Action<global::Confluent.Kafka.DeliveryReport<global::Confluent.Kafka.Null, int>> p2)
+            => global::MessageTrace.TracedSend.SendWithReport(s_site0, KafkaOutgoing_720a8978.Create(receiver, p0, p1), p2, (receiver, p0, p1), static (m, a, h) => a.receiver.Produce(a.p0, a.p1, h));
 
         // Program.cs(23,15)
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "bODDBG0NCjVKNLD4FkmoqUsDAABQcm9ncmFtLmNz")]
-        public static global::System.Threading.Tasks.Task<global::Confluent.Kafka.DeliveryResult<(int Shard, string Id), global::Shop.Orders.Order[]>> KafkaProduceAsync2(this global::Confluent.Kafka.IProducer<(int Shard, string Id), global::Shop.Orders.Order[]> receiver, string p0, global::Confluent.Kafka.Message<(int Shard, string Id), global::Shop.Orders.Order[]> p1, global::System.Threading.CancellationToken p2)
+        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "c5zSRVU+RR71DAUqe4XjtgUDAABQcm9ncmFtLmNz")]
+        public static global::System.Threading.Tasks.Task<global::Confluent.Kafka.DeliveryResult<string, long?>> KafkaProduceAsync2(this global::Confluent.Kafka.IProducer<string, long?> receiver, string p0, global::Confluent.Kafka.Message<string, long?> p1, global::System.Threading.CancellationToken p2)
+            => global::MessageTrace.TracedSend.SendAsync(s_site0, KafkaOutgoing_f0d388e7.Create(receiver, p0, -1, p1), (receiver, p0, p1, p2), static (m, a) => a.receiver.ProduceAsync(a.p0, a.p1, a.p2));
+
+        // Program.cs(24,15)
+        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "c5zSRVU+RR71DAUqe4XjtmsDAABQcm9ncmFtLmNz")]
+        // Program.cs(25,15)
+        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "c5zSRVU+RR71DAUqe4Xjts8DAABQcm9ncmFtLmNz")]
+        public static global::System.Threading.Tasks.Task<global::Confluent.Kafka.DeliveryResult<TKey, TValue>> KafkaProduceAsync3<TKey, TValue>(this global::Confluent.Kafka.IProducer<TKey, TValue> receiver, string p0, global::Confluent.Kafka.Message<TKey, TValue> p1, global::System.Threading.CancellationToken p2)
+            => global::MessageTrace.TracedSend.SendAsync(s_site0, KafkaOutgoing.Create(receiver, p0, -1, p1), (receiver, p0, p1, p2), static (m, a) => a.receiver.ProduceAsync(a.p0, a.p1, a.p2));
+
+        // Program.cs(26,15)
+        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "c5zSRVU+RR71DAUqe4XjtkMEAABQcm9ncmFtLmNz")]
+        // Program.cs(28,15)
+        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "c5zSRVU+RR71DAUqe4XjtigFAABQcm9ncmFtLmNz")]
+        public static global::System.Threading.Tasks.Task<global::Confluent.Kafka.DeliveryResult<string?, global::Shop.Orders.Order?>> KafkaProduceAsync4(this global::Confluent.Kafka.IProducer<string?, global::Shop.Orders.Order?> receiver, string p0, global::Confluent.Kafka.Message<string?, global::Shop.Orders.Order?> p1, global::System.Threading.CancellationToken p2)
+            => global::MessageTrace.TracedSend.SendAsync(s_site0, KafkaOutgoing_bffceb7c.Create(receiver, p0, -1, p1), (receiver, p0, p1, p2), static (m, a) => a.receiver.ProduceAsync(a.p0, a.p1, a.p2));
+
+        // Program.cs(27,15)
+        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "c5zSRVU+RR71DAUqe4XjtqsEAABQcm9ncmFtLmNz")]
+        public static global::System.Threading.Tasks.Task<global::Confluent.Kafka.DeliveryResult<(int Shard, string Id), global::Shop.Orders.Order[]>> KafkaProduceAsync5(this global::Confluent.Kafka.IProducer<(int Shard, string Id), global::Shop.Orders.Order[]> receiver, string p0, global::Confluent.Kafka.Message<(int Shard, string Id), global::Shop.Orders.Order[]> p1, global::System.Threading.CancellationToken p2)
             => global::MessageTrace.TracedSend.SendAsync(s_site0, KafkaOutgoing_b76bda0b.Create(receiver, p0, -1, p1), (receiver, p0, p1, p2), static (m, a) => a.receiver.ProduceAsync(a.p0, a.p1, a.p2));
 
-        // Program.cs(32,53)
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "bODDBG0NCjVKNLD4FkmoqeQEAABQcm9ncmFtLmNz")]
-        public static global::System.Threading.Tasks.Task<global::Confluent.Kafka.DeliveryResult<string, global::Shop.Orders.Order>> KafkaProduceAsync3(this global::Confluent.Kafka.IProducer<string, global::Shop.Orders.Order> receiver, string p0, global::Confluent.Kafka.Message<string, global::Shop.Orders.Order> p1, global::System.Threading.CancellationToken p2)
+        // Program.cs(36,53)
+        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "c5zSRVU+RR71DAUqe4XjtkQGAABQcm9ncmFtLmNz")]
+        public static global::System.Threading.Tasks.Task<global::Confluent.Kafka.DeliveryResult<string, global::Shop.Orders.Order>> KafkaProduceAsync6(this global::Confluent.Kafka.IProducer<string, global::Shop.Orders.Order> receiver, string p0, global::Confluent.Kafka.Message<string, global::Shop.Orders.Order> p1, global::System.Threading.CancellationToken p2)
             => global::MessageTrace.TracedSend.SendAsync(s_site0, KafkaOutgoing_05c837e4.Create(receiver, p0, -1, p1), (receiver, p0, p1, p2), static (m, a) => a.receiver.ProduceAsync(a.p0, a.p1, a.p2));
     }
 
@@ -140,7 +155,10 @@ namespace MessageTrace.Generated
         public readonly void Remove(string name) => default(KafkaHeadersAccess).Remove(message?.Headers, name);
         public readonly bool TryCopy() => false;
         public readonly void RecordAttributes(global::System.Diagnostics.Activity activity, global::MessageTrace.MessagingSite site) =>
-            global::MessageTrace.KafkaAttributes.RecordOutgoing(activity, site, message is not null ? global::MessageTrace.KafkaMessageKeys.Text(message.Key) : null, message is { Value: null }, partition, null, KafkaClientId.Of(client));
+            global::MessageTrace.KafkaAttributes.RecordOutgoing(activity, site, message is not null ? global::MessageTrace.KafkaMessageKeys.Text(message.Key) : null, message is not null && IsNull(message.Value), partition, null, KafkaClientId.Of(client));
+        // Generic so that a copy written out for a value type that cannot be null (Message<Null, int>) still
+        // compiles; the JIT folds the test to false for such a type, with no boxing.
+        private static bool IsNull<T>(T value) => value is null;
         // Produce's delivery report: the broker's error code names the failure.
         public readonly string? FailureOf(global::Confluent.Kafka.DeliveryReport<TKey, TValue> report) =>
             report is { Error.IsError: true } ? report.Error.Code.ToString() : null;
@@ -185,13 +203,64 @@ namespace MessageTrace.Generated
         public readonly void Remove(string name) => default(KafkaHeadersAccess).Remove(message?.Headers, name);
         public readonly bool TryCopy() => false;
         public readonly void RecordAttributes(global::System.Diagnostics.Activity activity, global::MessageTrace.MessagingSite site) =>
-            global::MessageTrace.KafkaAttributes.RecordOutgoing(activity, site, message is not null ? global::MessageTrace.KafkaMessageKeys.Text(message.Key) : null, message is { Value: null }, partition, null, KafkaClientId.Of(client));
+            global::MessageTrace.KafkaAttributes.RecordOutgoing(activity, site, message is not null ? global::MessageTrace.KafkaMessageKeys.Text(message.Key) : null, message is not null && IsNull(message.Value), partition, null, KafkaClientId.Of(client));
+        // Generic so that a copy written out for a value type that cannot be null (Message<Null, int>) still
+        // compiles; the JIT folds the test to false for such a type, with no boxing.
+        private static bool IsNull<T>(T value) => value is null;
         // Produce's delivery report: the broker's error code names the failure.
         public readonly string? FailureOf(global::Confluent.Kafka.DeliveryReport<string, global::Shop.Orders.Order> report) =>
             report is { Error.IsError: true } ? report.Error.Code.ToString() : null;
         public readonly void RecordResult<TResult>(global::System.Diagnostics.Activity activity, TResult result)
         {
             if (result is global::Confluent.Kafka.DeliveryResult<string, global::Shop.Orders.Order> delivery)
+            {
+                global::MessageTrace.KafkaAttributes.RecordDelivery(activity, delivery.Partition.Value, delivery.Offset.Value);
+            }
+        }
+    }
+
+    // A Kafka produce: the topic (and the partition when the caller named one) and the message's headers
+    // (created when the message has none, on the traced path only). The delivery result gives the
+    // partition and offset the broker stored the message at; Produce's delivery report also says whether
+    // the send failed.
+    // This is KafkaOutgoing<global::Confluent.Kafka.Null, int> written out: the runtime's generic code is then
+    // compiled for these types, instead of one shared body that looks them up on every send.
+    [global::System.CodeDom.Compiler.GeneratedCode("MessageTrace.Generator", "VERSION")]
+    file struct KafkaOutgoing_720a8978(global::Confluent.Kafka.IClient? client, string? topic, int partition, global::Confluent.Kafka.Message<global::Confluent.Kafka.Null, int>? message)
+        : global::MessageTrace.IOutgoingMessage, global::MessageTrace.IReportedOutcome<global::Confluent.Kafka.DeliveryReport<global::Confluent.Kafka.Null, int>>
+    {
+        public static KafkaOutgoing_720a8978 Create(global::Confluent.Kafka.IClient? client, string? topic, int partition, global::Confluent.Kafka.Message<global::Confluent.Kafka.Null, int>? message) => new(client, topic, partition, message);
+        // ProduceAsync/Produce(TopicPartition, ...): the topic and partition the caller chose.
+        public static KafkaOutgoing_720a8978 Create(global::Confluent.Kafka.IClient? client, global::Confluent.Kafka.TopicPartition? target, global::Confluent.Kafka.Message<global::Confluent.Kafka.Null, int>? message) =>
+            new(client, target?.Topic, target is null ? -1 : target.Partition.Value, message);
+
+        public readonly bool HasMessage => message is not null;
+        public readonly string? Destination => topic;
+        public readonly object? Headers => message?.Headers;
+        public readonly bool SharesHeaders => false;
+        public readonly bool PrefersUtf8 => true;
+        public readonly bool CanWrite => message?.Headers is not null;
+        public readonly void PrepareHeaders()
+        {
+            if (message is not null) message.Headers ??= new global::Confluent.Kafka.Headers();
+        }
+        public readonly bool TryRead(string name, out global::MessageTrace.HeaderValue value) => default(KafkaHeadersAccess).TryRead(message?.Headers, name, out value);
+        public readonly void Write(string name, string value) => default(KafkaHeadersAccess).Write(message?.Headers, name, value);
+        public readonly void WriteUtf8(string name, byte[] value) => default(KafkaHeadersAccess).WriteUtf8(message?.Headers, name, value);
+        public readonly bool IsWrittenByMessageTrace(string ourKey) => default(KafkaHeadersAccess).IsWrittenByMessageTrace(message?.Headers, ourKey);
+        public readonly void Remove(string name) => default(KafkaHeadersAccess).Remove(message?.Headers, name);
+        public readonly bool TryCopy() => false;
+        public readonly void RecordAttributes(global::System.Diagnostics.Activity activity, global::MessageTrace.MessagingSite site) =>
+            global::MessageTrace.KafkaAttributes.RecordOutgoing(activity, site, message is not null ? global::MessageTrace.KafkaMessageKeys.Text(message.Key) : null, message is not null && IsNull(message.Value), partition, null, KafkaClientId.Of(client));
+        // Generic so that a copy written out for a value type that cannot be null (Message<Null, int>) still
+        // compiles; the JIT folds the test to false for such a type, with no boxing.
+        private static bool IsNull<T>(T value) => value is null;
+        // Produce's delivery report: the broker's error code names the failure.
+        public readonly string? FailureOf(global::Confluent.Kafka.DeliveryReport<global::Confluent.Kafka.Null, int> report) =>
+            report is { Error.IsError: true } ? report.Error.Code.ToString() : null;
+        public readonly void RecordResult<TResult>(global::System.Diagnostics.Activity activity, TResult result)
+        {
+            if (result is global::Confluent.Kafka.DeliveryResult<global::Confluent.Kafka.Null, int> delivery)
             {
                 global::MessageTrace.KafkaAttributes.RecordDelivery(activity, delivery.Partition.Value, delivery.Offset.Value);
             }
@@ -230,7 +299,10 @@ namespace MessageTrace.Generated
         public readonly void Remove(string name) => default(KafkaHeadersAccess).Remove(message?.Headers, name);
         public readonly bool TryCopy() => false;
         public readonly void RecordAttributes(global::System.Diagnostics.Activity activity, global::MessageTrace.MessagingSite site) =>
-            global::MessageTrace.KafkaAttributes.RecordOutgoing(activity, site, message is not null ? global::MessageTrace.KafkaMessageKeys.Text(message.Key) : null, message is { Value: null }, partition, null, KafkaClientId.Of(client));
+            global::MessageTrace.KafkaAttributes.RecordOutgoing(activity, site, message is not null ? global::MessageTrace.KafkaMessageKeys.Text(message.Key) : null, message is not null && IsNull(message.Value), partition, null, KafkaClientId.Of(client));
+        // Generic so that a copy written out for a value type that cannot be null (Message<Null, int>) still
+        // compiles; the JIT folds the test to false for such a type, with no boxing.
+        private static bool IsNull<T>(T value) => value is null;
         // Produce's delivery report: the broker's error code names the failure.
         public readonly string? FailureOf(global::Confluent.Kafka.DeliveryReport<(int Shard, string Id), global::Shop.Orders.Order[]> report) =>
             report is { Error.IsError: true } ? report.Error.Code.ToString() : null;
@@ -275,13 +347,64 @@ namespace MessageTrace.Generated
         public readonly void Remove(string name) => default(KafkaHeadersAccess).Remove(message?.Headers, name);
         public readonly bool TryCopy() => false;
         public readonly void RecordAttributes(global::System.Diagnostics.Activity activity, global::MessageTrace.MessagingSite site) =>
-            global::MessageTrace.KafkaAttributes.RecordOutgoing(activity, site, message is not null ? global::MessageTrace.KafkaMessageKeys.Text(message.Key) : null, message is { Value: null }, partition, null, KafkaClientId.Of(client));
+            global::MessageTrace.KafkaAttributes.RecordOutgoing(activity, site, message is not null ? global::MessageTrace.KafkaMessageKeys.Text(message.Key) : null, message is not null && IsNull(message.Value), partition, null, KafkaClientId.Of(client));
+        // Generic so that a copy written out for a value type that cannot be null (Message<Null, int>) still
+        // compiles; the JIT folds the test to false for such a type, with no boxing.
+        private static bool IsNull<T>(T value) => value is null;
         // Produce's delivery report: the broker's error code names the failure.
         public readonly string? FailureOf(global::Confluent.Kafka.DeliveryReport<string?, global::Shop.Orders.Order?> report) =>
             report is { Error.IsError: true } ? report.Error.Code.ToString() : null;
         public readonly void RecordResult<TResult>(global::System.Diagnostics.Activity activity, TResult result)
         {
             if (result is global::Confluent.Kafka.DeliveryResult<string?, global::Shop.Orders.Order?> delivery)
+            {
+                global::MessageTrace.KafkaAttributes.RecordDelivery(activity, delivery.Partition.Value, delivery.Offset.Value);
+            }
+        }
+    }
+
+    // A Kafka produce: the topic (and the partition when the caller named one) and the message's headers
+    // (created when the message has none, on the traced path only). The delivery result gives the
+    // partition and offset the broker stored the message at; Produce's delivery report also says whether
+    // the send failed.
+    // This is KafkaOutgoing<string, long?> written out: the runtime's generic code is then
+    // compiled for these types, instead of one shared body that looks them up on every send.
+    [global::System.CodeDom.Compiler.GeneratedCode("MessageTrace.Generator", "VERSION")]
+    file struct KafkaOutgoing_f0d388e7(global::Confluent.Kafka.IClient? client, string? topic, int partition, global::Confluent.Kafka.Message<string, long?>? message)
+        : global::MessageTrace.IOutgoingMessage, global::MessageTrace.IReportedOutcome<global::Confluent.Kafka.DeliveryReport<string, long?>>
+    {
+        public static KafkaOutgoing_f0d388e7 Create(global::Confluent.Kafka.IClient? client, string? topic, int partition, global::Confluent.Kafka.Message<string, long?>? message) => new(client, topic, partition, message);
+        // ProduceAsync/Produce(TopicPartition, ...): the topic and partition the caller chose.
+        public static KafkaOutgoing_f0d388e7 Create(global::Confluent.Kafka.IClient? client, global::Confluent.Kafka.TopicPartition? target, global::Confluent.Kafka.Message<string, long?>? message) =>
+            new(client, target?.Topic, target is null ? -1 : target.Partition.Value, message);
+
+        public readonly bool HasMessage => message is not null;
+        public readonly string? Destination => topic;
+        public readonly object? Headers => message?.Headers;
+        public readonly bool SharesHeaders => false;
+        public readonly bool PrefersUtf8 => true;
+        public readonly bool CanWrite => message?.Headers is not null;
+        public readonly void PrepareHeaders()
+        {
+            if (message is not null) message.Headers ??= new global::Confluent.Kafka.Headers();
+        }
+        public readonly bool TryRead(string name, out global::MessageTrace.HeaderValue value) => default(KafkaHeadersAccess).TryRead(message?.Headers, name, out value);
+        public readonly void Write(string name, string value) => default(KafkaHeadersAccess).Write(message?.Headers, name, value);
+        public readonly void WriteUtf8(string name, byte[] value) => default(KafkaHeadersAccess).WriteUtf8(message?.Headers, name, value);
+        public readonly bool IsWrittenByMessageTrace(string ourKey) => default(KafkaHeadersAccess).IsWrittenByMessageTrace(message?.Headers, ourKey);
+        public readonly void Remove(string name) => default(KafkaHeadersAccess).Remove(message?.Headers, name);
+        public readonly bool TryCopy() => false;
+        public readonly void RecordAttributes(global::System.Diagnostics.Activity activity, global::MessageTrace.MessagingSite site) =>
+            global::MessageTrace.KafkaAttributes.RecordOutgoing(activity, site, message is not null ? global::MessageTrace.KafkaMessageKeys.Text(message.Key) : null, message is not null && IsNull(message.Value), partition, null, KafkaClientId.Of(client));
+        // Generic so that a copy written out for a value type that cannot be null (Message<Null, int>) still
+        // compiles; the JIT folds the test to false for such a type, with no boxing.
+        private static bool IsNull<T>(T value) => value is null;
+        // Produce's delivery report: the broker's error code names the failure.
+        public readonly string? FailureOf(global::Confluent.Kafka.DeliveryReport<string, long?> report) =>
+            report is { Error.IsError: true } ? report.Error.Code.ToString() : null;
+        public readonly void RecordResult<TResult>(global::System.Diagnostics.Activity activity, TResult result)
+        {
+            if (result is global::Confluent.Kafka.DeliveryResult<string, long?> delivery)
             {
                 global::MessageTrace.KafkaAttributes.RecordDelivery(activity, delivery.Partition.Value, delivery.Offset.Value);
             }
