@@ -106,9 +106,10 @@ public sealed class EmptyScopeAnalyzer : DiagnosticAnalyzer
     {
         if (invocation.SemanticModel is not { } model
             || (CallSites.Send(invocation, cancellationToken) ?? CallSites.CustomSend(invocation, cancellationToken) ?? CallSites.Consumer(invocation, cancellationToken)) is not { } site
-            || site.Skipped?.Reason is SkipReason.UnknownOperation)
+            || site.Skipped?.Reason is SkipReason.UnknownOperation or SkipReason.UnsupportedOperation)
         {
-            // Not a call a profile recognises (an operation it does not know is reported by MT0007).
+            // Not a call a profile traces (an operation it does not know, or knows and does not trace, is
+            // reported by MT0007).
             return;
         }
 

@@ -75,7 +75,10 @@ else
     mt_nats_bin=$(mt_brokers_find nats-server) || die "nats-server not found after installing the Debian package nats-server"
     mt_nats_port=$(free_port)
     mt_nats_log=$MESSAGETRACE_LOG_DIR/nats-server.log
-    "$mt_nats_bin" -a 127.0.0.1 -p "$mt_nats_port" </dev/null >"$mt_nats_log" 2>&1 &
+    # JetStream on, its streams in a directory of this run (the NATS tests publish to and consume from streams).
+    mt_nats_store=$(mktemp -d "${TMPDIR:-/tmp}/messagetrace-nats.XXXXXX")
+    on_exit 'rm -rf "$mt_nats_store"'
+    "$mt_nats_bin" -a 127.0.0.1 -p "$mt_nats_port" -js -sd "$mt_nats_store" </dev/null >"$mt_nats_log" 2>&1 &
     mt_nats_pid=$!
     on_exit 'kill "$mt_nats_pid" 2>/dev/null; wait "$mt_nats_pid" 2>/dev/null; true'
     if ! wait_for_port "$mt_nats_port" 15; then

@@ -293,6 +293,33 @@ internal static class GeneratorAgreementCases
                 }
             }
             """),
+
+        // Calls the NATS profile knows and does not trace: a data-less request (no headers to carry the
+        // context) and a reply, in a producer scope, next to the request with data that is traced. Outside
+        // every scope they are not asked for, so nothing is said.
+        [nameof(SkipReason.UnsupportedOperation)] = new("""
+            using System;
+            using System.Threading.Tasks;
+            using MessageTrace;
+            using NATS.Client.Core;
+
+            public static class Requests
+            {
+                [TracedProducer]
+                public static async Task InScope(INatsClient client, NatsMsg<int> request)
+                {
+                    await {|MT0007:client.RequestAsync<DateTime>("time")|};
+                    await {|MT0007:request.ReplyAsync(4)|};
+                    await {|T:client.RequestAsync<int, int>("math.double", 2)|};
+                }
+
+                public static async Task OutOfScope(INatsClient client, NatsMsg<int> request)
+                {
+                    await client.RequestAsync<DateTime>("time");
+                    await request.ReplyAsync(4);
+                }
+            }
+            """),
     };
 }
 

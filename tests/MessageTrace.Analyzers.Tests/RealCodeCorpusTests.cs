@@ -173,6 +173,41 @@ public sealed class RealCodeCorpusTests
                     await {|T:counts.ProduceAsync("counts", new Message<Null, int> { Value = 42 })|};
                 }
             }
+            """,
+        // The NATS docs' request/reply and JetStream examples: a request with data and a stream publish are
+        // traced; a data-less request has no headers to carry the context, and a reply is not traced, so in a
+        // producer scope each is reported with its reason. JetStream messages are handlers' messages.
+        """
+            using System.Threading.Tasks;
+            using MessageTrace;
+            using NATS.Client.Core;
+            using NATS.Client.JetStream;
+            using NATS.Net;
+
+            public sealed class NatsExamples(NatsClient client, INatsJSContext js)
+            {
+                [TracedProducer]
+                public async Task RequestAsync(NatsMsg<int> request)
+                {
+                    await {|T:client.RequestAsync<int, int>("math.double", 2)|};
+                    await {|T:client.RequestAsync<string, string>(subject: "greet", data: "bob", headers: new NatsHeaders { ["a"] = "b" })|};
+                    await {|MT0007:client.RequestAsync<System.DateTime>("time")|};
+                    await {|MT0007:request.ReplyAsync(4)|};
+                    await {|T:js.PublishAsync(subject: "orders.new.1", data: "order 1")|};
+                    await {|T:js.PublishAsync("orders.new.2", "order 2", opts: new NatsJSPubOpts { MsgId = "2" })|};
+                }
+
+                [TracedHandler]
+                public ValueTask HandleAsync(INatsJSMsg<string> message) => message.AckAsync();
+
+                public async Task ConsumeAsync(INatsJSConsumer consumer)
+                {
+                    await foreach (var message in consumer.ConsumeAsync<string>())
+                    {
+                        await {|T:HandleAsync(message)|};
+                    }
+                }
+            }
             """);
 
     [Theory]

@@ -158,6 +158,58 @@ public sealed class OtherBrokerBaselineTests
         }
         """);
 
+    // The NATS docs' request/reply and JetStream examples: a request and a stream publish are sends (the
+    // caller's headers, or ones created for the trace); a JetStream message, as a struct or as the interface
+    // ConsumeAsync hands out, is a handler's message.
+    [Fact]
+    public void NatsRequestsAndJetStream() => Verify(nameof(NatsRequestsAndJetStream), """
+        using System.Threading.Tasks;
+        using MessageTrace;
+        using NATS.Client.Core;
+        using NATS.Client.JetStream;
+        using NATS.Net;
+
+        namespace Shop;
+
+        public sealed record Order(string Id);
+
+        public sealed class Orders(NatsClient client, INatsJSContext js, NatsJSContext context)
+        {
+            [TracedProducer]
+            public async Task<int> PriceAsync(Order order)
+            {
+                NatsMsg<int> reply = await client.RequestAsync<Order, int>("prices", order);
+                await client.RequestAsync<Order, int>(subject: "prices", data: order, headers: new NatsHeaders { ["origin"] = "shop" });
+                return reply.Data;
+            }
+
+            [TracedProducer]
+            public async Task StoreAsync(Order order)
+            {
+                await js.PublishAsync("orders.new", order);
+                await js.PublishAsync(subject: "orders.new", data: order, opts: new NatsJSPubOpts { MsgId = order.Id });
+                await context.TryPublishAsync("orders.new", order);
+                await using var future = await context.PublishConcurrentAsync("orders.new", order);
+            }
+
+            [TracedHandler(ConsumerGroup = "billing")]
+            public ValueTask HandleAsync(NatsJSMsg<Order> message) => message.AckAsync();
+
+            [TracedHandler(ConsumerGroup = "billing")]
+            public ValueTask HandleConsumedAsync(INatsJSMsg<Order> message) => message.AckAsync();
+
+            public async Task ConsumeAsync(INatsJSConsumer consumer)
+            {
+                await foreach (var message in consumer.ConsumeAsync<Order>())
+                {
+                    await HandleConsumedAsync(message);
+                }
+            }
+
+            public Task HandleOneAsync(NatsJSMsg<Order> message) => HandleAsync(message).AsTask();
+        }
+        """);
+
     [Fact]
     public void MqttPublishAndHandlers() => Verify(nameof(MqttPublishAndHandlers), """
         using System.Threading.Tasks;

@@ -8,7 +8,8 @@ using Confluent.Kafka;
 using MessageTrace.Kafka.Tests.App;
 using MessageTrace.Kafka.Tests.Infrastructure;
 using Xunit;
-using static MessageTrace.Kafka.Tests.Infrastructure.TraceCapture;
+using MessageTrace.Tests.Shared;
+using static MessageTrace.Tests.Shared.TraceCapture;
 
 namespace MessageTrace.Kafka.Tests;
 

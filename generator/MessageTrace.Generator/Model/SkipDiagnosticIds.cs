@@ -21,6 +21,7 @@ internal static class SkipDiagnosticIds
         SkipReason.UsedAsDelegate => "the send method is used as a delegate, which cannot be intercepted",
         SkipReason.NotInterceptable => "the call is not written as a plain method call",
         SkipReason.UnknownOperation => "the broker method matches no operation MessageTrace knows",
+        SkipReason.UnsupportedOperation => "MessageTrace does not trace this broker method",
         _ => "MessageTrace cannot trace this call (" + skip.Reason + ")",
     };
 }

@@ -85,4 +85,10 @@ internal enum SkipReason
     /// registering a traced listener. MT0007.
     /// </summary>
     UnknownOperation,
+
+    /// <summary>
+    /// A broker call the catalogue knows MessageTrace does not trace (NATS's data-less <c>RequestAsync</c>:
+    /// no headers to carry the context), in a traced scope. MT0007; the profile gives the reason and what to do.
+    /// </summary>
+    UnsupportedOperation,
 }

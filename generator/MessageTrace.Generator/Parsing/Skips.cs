@@ -62,6 +62,13 @@ internal static class Skips
         "the " + profileId + " profile knows no " + Noun(kind) + " with this signature, so nothing intercepts it",
         "use a " + Noun(kind) + " the profile knows (docs/brokers.md), or trace this call by hand");
 
+    public static NotTraced Untraced(Profiles.UntracedOperation operation, IMethodSymbol method) => Untraced(
+        operation.Kind,
+        SkipReason.UnsupportedOperation,
+        method,
+        operation.Why,
+        operation.Instead);
+
     public static NotTraced GenericListener(IMethodSymbol callback, INamedTypeSymbol generic) => Untraced(
         CallKind.Registration,
         SkipReason.UnsupportedShape,

@@ -8,7 +8,8 @@ namespace MessageTrace.Generator.Parsing;
 
 /// <summary>
 /// Classifies a broker call named like an operation the catalogue does not know (see
-/// <see cref="UnknownOperations"/>). It is a messaging call left untraced where tracing was asked for:
+/// <see cref="UnknownOperations"/>), or one it knows and does not trace (<see cref="UntracedOperation"/>).
+/// Either is a messaging call left untraced where tracing was asked for:
 /// a send in a producer scope, a receive or acknowledgement in a consumer scope, a registration in any
 /// traced scope or one that registers a traced listener.
 /// </summary>
@@ -16,6 +17,13 @@ internal static class UnknownCallParser
 {
     public static NotTraced? Classify(SemanticModel model, InvocationExpressionSyntax invocation, IMethodSymbol method, CancellationToken cancellationToken)
     {
+        if (OperationMatcher.MatchUntraced(method) is { } declared)
+        {
+            return IsAskedFor(model, invocation, declared.Profile, declared.Operation.Kind, cancellationToken)
+                ? Skips.Untraced(declared.Operation, method)
+                : null;
+        }
+
         if (UnknownOperations.Match(method) is not { } found || !IsAskedFor(model, invocation, found.Profile, found.Kind, cancellationToken))
         {
             return null;

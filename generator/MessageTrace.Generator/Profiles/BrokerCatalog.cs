@@ -36,9 +36,13 @@ internal static class BrokerCatalog
             .Concat(p.Registrations.Select(static r => r.MethodName)))
         .ToImmutableHashSet(StringComparer.Ordinal);
 
-    /// <summary>Names of the send methods, for the send prefilter.</summary>
+    /// <summary>
+    /// Names of the send methods, for the send prefilter: the traced ones and those known untraced, which
+    /// are bound too so that they are reported.
+    /// </summary>
     public static ImmutableHashSet<string> SendMethodNames { get; } = Profiles
-        .SelectMany(static p => p.Sends.Select(static s => s.MethodName))
+        .SelectMany(static p => p.Sends.Select(static s => s.MethodName)
+            .Concat(p.Untraced.Where(static u => u.Kind == CallKind.Send).Select(static u => u.MethodName)))
         .ToImmutableHashSet(StringComparer.Ordinal);
 
     public static BrokerProfile? FindProfile(string id)

@@ -3,17 +3,23 @@ using static MessageTrace.Generator.Profiles.Recipes;
 namespace MessageTrace.Generator.Profiles;
 
 /// <summary>
-/// NATS.Net 3: <c>PublishAsync</c> on <c>INatsClient</c>/<c>NatsConnection</c> with <c>NatsHeaders</c>
-/// (created when the caller passes none), handlers taking <c>NatsMsg&lt;T&gt;</c>.
+/// NATS.Net 3: <c>PublishAsync</c> and <c>RequestAsync</c> on <c>INatsClient</c>/<c>NatsConnection</c>,
+/// and JetStream's <c>PublishAsync</c>, with <c>NatsHeaders</c> (created when the caller passes none);
+/// handlers taking <c>NatsMsg&lt;T&gt;</c> or JetStream's <c>NatsJSMsg&lt;T&gt;</c>. Calls that carry no
+/// headers of their own (a data-less request, a reply) are known and reported instead.
 /// </summary>
 internal static class NatsProfile
 {
     public const string Id = "Nats";
     private const string Ns = "NATS.Client.Core.";
+    private const string JetStream = "NATS.Client.JetStream.";
     private const string System = "nats";
     private const string HeadersAccess = "NatsHeadersAccess";
 
     private static readonly EquatableArray<string> s_clients = Types(Ns + "INatsClient", Ns + "NatsConnection", "NATS.Net.NatsClient");
+    private static readonly EquatableArray<string> s_jetStream = Types(JetStream + "INatsJSContext", JetStream + "NatsJSContext");
+    private static readonly EquatableArray<string> s_jetStreamPublish = Types("System.String", "!0", Ns + "INatsSerialize", JetStream + "NatsJSPubOpts", Ns + "NatsHeaders", "System.Threading.CancellationToken");
+    private static readonly EquatableArray<string> s_messages = Types(Ns + "INatsMsg", Ns + "NatsMsg", JetStream + "INatsJSMsg", JetStream + "NatsJSMsg");
 
     public static BrokerProfile Create() => new(
         Id,
@@ -30,13 +36,55 @@ internal static class NatsProfile
                 s_clients,
                 "PublishAsync",
                 Types("System.String", Ns + "NatsHeaders", "System.String", Ns + "NatsPubOpts", "System.Threading.CancellationToken"),
-                Publish(headers: 1))),
-        IncomingMessages: List(new IncomingMessageShape(Id, System, Ns + "NatsMsg", GenericArity: 1, IsValueType: true, Adapter("NatsIncoming", HeadersAccess))),
+                Publish(headers: 1)),
+
+            // A request is a send to the service's subject; its span lasts until the reply arrives.
+            new SendOperation(
+                "NatsRequest",
+                s_clients,
+                "RequestAsync",
+                Types("System.String", "!0", Ns + "NatsHeaders", Ns + "INatsSerialize", Ns + "INatsDeserialize", Ns + "NatsPubOpts", Ns + "NatsSubOpts", "System.Threading.CancellationToken"),
+                Publish(headers: 2)),
+
+            // JetStream: the span lasts until the stream acknowledges the message (PublishConcurrentAsync:
+            // until it is written; its future brings the acknowledgement later).
+            new SendOperation("NatsJetStreamPublish", s_jetStream, "PublishAsync", s_jetStreamPublish, Publish(headers: 4)),
+            new SendOperation("NatsJetStreamTryPublish", s_jetStream, "TryPublishAsync", s_jetStreamPublish, Publish(headers: 4)),
+            new SendOperation("NatsJetStreamPublishConcurrent", s_jetStream, "PublishConcurrentAsync", s_jetStreamPublish, Publish(headers: 4))),
+        IncomingMessages: List(
+            new IncomingMessageShape(Id, System, Ns + "NatsMsg", GenericArity: 1, IsValueType: true, Adapter("NatsIncoming", HeadersAccess)),
+            new IncomingMessageShape(Id, System, JetStream + "NatsJSMsg", GenericArity: 1, IsValueType: true, Adapter("NatsJSIncoming", HeadersAccess)),
+            new IncomingMessageShape(Id, System, JetStream + "INatsJSMsg", GenericArity: 1, IsValueType: false, Adapter("NatsJSInterfaceIncoming", HeadersAccess))),
         Receives: EquatableArray<ReceiveOperation>.Empty,
         Settles: EquatableArray<SettleOperation>.Empty,
         Registrations: EquatableArray<ListenerRegistration>.Empty)
     {
         AsyncApi = new AsyncApiFacts("nats", AsyncApiChannelBinding.None, AsyncApiGroupBinding.NatsQueue),
+        Untraced = List(
+            new UntracedOperation(
+                CallKind.Send,
+                s_clients,
+                "RequestAsync",
+                "this request takes no data and no headers, so nothing can carry the trace context to the service",
+                "call RequestAsync<TRequest, TReply>(subject, data) (data may be null), which MessageTrace traces"),
+            new UntracedOperation(
+                CallKind.Send,
+                Types(Ns + "NatsRequestExtensions", Ns + "NatsRequestManyExtensions"),
+                "RequestAsync",
+                "the request is a NatsMsg<T> whose headers MessageTrace does not rewrite",
+                "call RequestAsync<TRequest, TReply>(subject, data, headers), which MessageTrace traces"),
+            new UntracedOperation(
+                CallKind.Send,
+                Types(Ns + "INatsConnection", Ns + "NatsConnection", Ns + "NatsRequestManyExtensions"),
+                "RequestManyAsync",
+                "a request answered by a stream of replies has no single end for a send span",
+                "trace it by hand, or suppress MT0007 here"),
+            new UntracedOperation(
+                CallKind.Send,
+                s_messages,
+                "ReplyAsync",
+                "a reply goes back to the requester, whose traced RequestAsync span already lasts until it arrives, and MessageTrace does not trace replies",
+                "nothing to change when the requester is traced and this handler is a [TracedHandler]; to trace the reply as a send, publish it with PublishAsync(msg.ReplyTo, data)")),
     };
 
     // Headers the caller passed, or ones the adapter created on the traced path.

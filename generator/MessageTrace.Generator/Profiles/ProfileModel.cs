@@ -186,6 +186,21 @@ internal sealed record ListenerRegistration(
     string ListenerInterface,
     string ListenerMethod);
 
+/// <summary>
+/// A broker call MessageTrace knows it does not trace, with any parameter list, and why: in a scope that asks
+/// for tracing it is reported with these words rather than passing untraced without one (NATS's data-less
+/// <c>RequestAsync</c>, which has no headers to carry the context).
+/// </summary>
+/// <param name="ContainingTypes">Metadata names of the types that declare the method (a class and the interfaces it implements).</param>
+/// <param name="Why">Completes "... is not traced because ...".</param>
+/// <param name="Instead">What the user can do instead.</param>
+internal sealed record UntracedOperation(
+    CallKind Kind,
+    EquatableArray<string> ContainingTypes,
+    string MethodName,
+    string Why,
+    string Instead);
+
 /// <summary>Everything MessageTrace knows about one broker client.</summary>
 internal sealed record BrokerProfile(
     string Id,
@@ -202,6 +217,9 @@ internal sealed record BrokerProfile(
     /// no attribute names one.
     /// </summary>
     public EquatableArray<string> ConsumerGroupSetters { get; init; } = EquatableArray<string>.Empty;
+
+    /// <summary>Calls of this client MessageTrace knows and does not trace, each with its reason.</summary>
+    public EquatableArray<UntracedOperation> Untraced { get; init; } = EquatableArray<UntracedOperation>.Empty;
 
     /// <summary>How the broker appears in an AsyncAPI document: its protocol name and the bindings AsyncAPI defines for it.</summary>
     public AsyncApiFacts AsyncApi { get; init; } = AsyncApiFacts.None;

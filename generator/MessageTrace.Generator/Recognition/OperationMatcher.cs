@@ -29,6 +29,24 @@ internal static class OperationMatcher
         return null;
     }
 
+    /// <summary>The call <paramref name="method"/> is when the catalogue knows it as one MessageTrace does not trace.</summary>
+    public static (BrokerProfile Profile, UntracedOperation Operation)? MatchUntraced(IMethodSymbol method)
+    {
+        var definition = (method.ReducedFrom ?? method).OriginalDefinition;
+        foreach (var profile in BrokerCatalog.Profiles)
+        {
+            foreach (var untraced in profile.Untraced)
+            {
+                if (definition.Name == untraced.MethodName && IsDeclaredBy(definition, untraced.ContainingTypes))
+                {
+                    return (profile, untraced);
+                }
+            }
+        }
+
+        return null;
+    }
+
     public static (BrokerProfile Profile, ReceiveOperation Operation)? MatchReceive(IMethodSymbol method)
     {
         foreach (var profile in BrokerCatalog.Profiles)

@@ -8,7 +8,8 @@ namespace MessageTrace.Analyzers.Tests.Infrastructure;
 
 /// <summary>
 /// What user code compiles against: the .NET 10 reference assemblies (Basic.Reference.Assemblies,
-/// no package download), the MessageTrace runtime, the RocketMQ API-shape double, Confluent.Kafka, RabbitMQ.Client and MQTTnet.
+/// no package download), the MessageTrace runtime, the RocketMQ API-shape double, Confluent.Kafka, RabbitMQ.Client,
+/// MQTTnet and NATS.Net (core and JetStream).
 /// </summary>
 internal static class TestReferences
 {
@@ -25,6 +26,11 @@ internal static class TestReferences
             MetadataReference.CreateFromFile(typeof(Confluent.Kafka.IProducer<,>).Assembly.Location),
             MetadataReference.CreateFromFile(typeof(RabbitMQ.Client.IChannel).Assembly.Location),
             MetadataReference.CreateFromFile(typeof(MQTTnet.MqttApplicationMessage).Assembly.Location),
+            MetadataReference.CreateFromFile(typeof(NATS.Client.Core.NatsConnection).Assembly.Location),
+            MetadataReference.CreateFromFile(typeof(NATS.Net.NatsClient).Assembly.Location),
+            MetadataReference.CreateFromFile(typeof(NATS.Client.Core.INatsSerialize<>).Assembly.Location),
+            MetadataReference.CreateFromFile(typeof(NATS.Client.JetStream.INatsJSContext).Assembly.Location),
+            MetadataReference.CreateFromFile(typeof(Microsoft.Extensions.Primitives.StringValues).Assembly.Location),
         ])
         .ToImmutableArray();
 }

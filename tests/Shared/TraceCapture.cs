@@ -4,10 +4,14 @@ using System.Diagnostics;
 using System.Linq;
 using OpenTelemetry;
 using OpenTelemetry.Trace;
+using Xunit;
 
-namespace MessageTrace.Kafka.Tests.Infrastructure;
+namespace MessageTrace.Tests.Shared;
 
-/// <summary>An OpenTelemetry SDK tracer provider on the MessageTrace source, exporting to memory.</summary>
+/// <summary>
+/// An OpenTelemetry SDK tracer provider on the MessageTrace source, exporting to memory. Linked into the
+/// broker test projects that compile traced code with the generator (Kafka, NATS).
+/// </summary>
 public sealed class TraceCapture : IDisposable
 {
     private readonly TracerProvider _provider;
@@ -27,11 +31,14 @@ public sealed class TraceCapture : IDisposable
         get
         {
             _provider.ForceFlush();
-            return _spans.ToList();
+            lock (_spans)
+            {
+                return _spans.ToList();
+            }
         }
     }
 
-    public Activity Single(string name) => Spans.Single(s => s.DisplayName == name);
+    public Activity Single(string name) => Assert.Single(Spans, s => s.DisplayName == name);
 
     public void Dispose() => _provider.Dispose();
 

@@ -1,0 +1,37 @@
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Threading.Tasks;
+using NATS.Client.Core;
+
+namespace MessageTrace.Nats.Tests.App;
+
+/// <summary>Request code as the NATS docs write it, traced by the attribute alone.</summary>
+public sealed class PriceClient(INatsClient client)
+{
+    [TracedProducer]
+    public async Task<string?> AskAsync(string subject, string item)
+    {
+        NatsMsg<string> reply = await client.RequestAsync<string, string>(subject, item);
+        return reply.Data;
+    }
+
+    [TracedProducer]
+    public async Task<string?> AskAsync(string subject, string item, NatsHeaders headers)
+    {
+        var reply = await client.RequestAsync<string, string>(subject: subject, data: item, headers: headers);
+        return reply.Data;
+    }
+}
+
+/// <summary>The service side: a traced handler that answers each request.</summary>
+public sealed class PriceService
+{
+    public List<(Activity? Span, NatsHeaders? Headers)> Seen { get; } = new();
+
+    [TracedHandler(ConsumerGroup = "pricing")]
+    public async ValueTask AnswerAsync(NatsMsg<string> request)
+    {
+        Seen.Add((Activity.Current, request.Headers));
+        await request.ReplyAsync("price of " + request.Data);
+    }
+}
