@@ -136,6 +136,35 @@ public sealed class AttributeMisuseTests
         Verify.Diagnostic(Descriptors.NothingToTrace, 5, "TracedHandler", "Listener.IMessageListener.Consume(MessageView)", "it is an explicit interface implementation, which generated code cannot call", "implement 'Consume' as a public method and mark that one"),
         Verify.Diagnostic(Descriptors.NothingToTrace, 6, "TracedHandler", "Listener.Last.set", "it is a property accessor, and only calls of ordinary methods can be intercepted", "move the handling into an ordinary method marked [TracedHandler]"));
 
+    // The RocketMQ client's transaction example: the checker the client calls about a half message is not a
+    // delivery, so a [TracedHandler] on it (implicit or explicit) could never start a process span.
+    [Fact]
+    public Task TransactionCheckersAreNotHandlers() => Verify.Analyzer(Usings + """
+        public sealed class OrderTransactionChecker : ITransactionChecker
+        {
+            [{|#0:TracedHandler|}]
+            public TransactionResolution Check(MessageView messageView) => TransactionResolution.Commit;
+        }
+
+        public sealed class ExplicitChecker : ITransactionChecker
+        {
+            [{|#1:TracedHandler|}]
+            TransactionResolution ITransactionChecker.Check(MessageView messageView) => TransactionResolution.Commit;
+        }
+
+        public sealed class Auditor
+        {
+            // Named like the callback, but no checker: a handler like any other.
+            [TracedHandler]
+            public TransactionResolution Check(MessageView messageView) => TransactionResolution.Unknown;
+        }
+        """,
+        Verify.Diagnostic(Descriptors.NothingToTrace, 0, "TracedHandler", "OrderTransactionChecker.Check(MessageView)", TransactionCheckWhy, TransactionCheckAdvice),
+        Verify.Diagnostic(Descriptors.NothingToTrace, 1, "TracedHandler", "ExplicitChecker.ITransactionChecker.Check(MessageView)", TransactionCheckWhy, TransactionCheckAdvice));
+
+    private const string TransactionCheckWhy = "the client calls it to resolve the transaction of a half message, which is part of the transactional send and not a message delivered for processing";
+    private const string TransactionCheckAdvice = "remove the attribute; the transactional send itself is traced where you call Send(message, transaction)";
+
     [Fact]
     public Task HandlersInLocalFunctionsAndLambdas() => Verify.Analyzer(Usings + """
         public sealed class Wiring

@@ -69,6 +69,20 @@ public sealed class RemoveAttributeCodeFixTests
         """);
 
     [Fact]
+    public Task RemovesTheHandlerAttributeFromATransactionChecker() => Verify.Fix(Usings + """
+        public sealed class OrderTransactionChecker : ITransactionChecker
+        {
+            [{|MT0003:TracedHandler|}]
+            public TransactionResolution Check(MessageView messageView) => TransactionResolution.Commit;
+        }
+        """, Usings + """
+        public sealed class OrderTransactionChecker : ITransactionChecker
+        {
+            public TransactionResolution Check(MessageView messageView) => TransactionResolution.Commit;
+        }
+        """);
+
+    [Fact]
     public Task NoFixForATemplateOnlyTheUserCanCorrect() => Infrastructure.VerifyFix<AttributeMisuseAnalyzer, CodeFixes.RemoveAttributeCodeFix>.NoFix(Usings + """
         public sealed class Publisher
         {

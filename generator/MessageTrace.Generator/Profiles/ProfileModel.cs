@@ -201,6 +201,16 @@ internal sealed record UntracedOperation(
     string Why,
     string Instead);
 
+/// <summary>
+/// A callback the client calls on an object of the application's that is not a message to process (RocketMQ's
+/// <c>ITransactionChecker.Check</c>): a <c>[TracedHandler]</c> on its implementation can never take effect.
+/// </summary>
+/// <param name="Interface">Metadata name of the client's interface.</param>
+/// <param name="Method">The interface method the client calls.</param>
+/// <param name="Why">Completes "... has no effect because ...".</param>
+/// <param name="Advice">What the user can do instead.</param>
+internal sealed record UntracedCallback(string Interface, string Method, string Why, string Advice);
+
 /// <summary>Everything MessageTrace knows about one broker client.</summary>
 internal sealed record BrokerProfile(
     string Id,
@@ -220,6 +230,9 @@ internal sealed record BrokerProfile(
 
     /// <summary>Calls of this client MessageTrace knows and does not trace, each with its reason.</summary>
     public EquatableArray<UntracedOperation> Untraced { get; init; } = EquatableArray<UntracedOperation>.Empty;
+
+    /// <summary>Client callbacks that are not message processing, which a <c>[TracedHandler]</c> cannot trace.</summary>
+    public EquatableArray<UntracedCallback> UntracedCallbacks { get; init; } = EquatableArray<UntracedCallback>.Empty;
 
     /// <summary>How the broker appears in an AsyncAPI document: its protocol name and the bindings AsyncAPI defines for it.</summary>
     public AsyncApiFacts AsyncApi { get; init; } = AsyncApiFacts.None;

@@ -28,6 +28,13 @@ internal static class RocketMqProfile
             new ListenerRegistration("RocketMqLitePushListener", Ns + "LitePushConsumer+Builder", "SetMessageListener", Ns + "IMessageListener", "Consume")))
     {
         ConsumerGroupSetters = List(Ns + "PushConsumer+Builder.SetConsumerGroup", Ns + "LitePushConsumer+Builder.SetConsumerGroup", Ns + "SimpleConsumer+Builder.SetConsumerGroup"),
+        // The broker asks the producer about a half message whose transaction it never heard the end of: part
+        // of the transactional send, not a delivery, so it is not a process span (nor counted as consumed).
+        UntracedCallbacks = List(new UntracedCallback(
+            Ns + "ITransactionChecker",
+            "Check",
+            "the client calls it to resolve the transaction of a half message, which is part of the transactional send and not a message delivered for processing",
+            "remove the attribute; the transactional send itself is traced where you call Send(message, transaction)")),
         // AsyncAPI defines no RocketMQ bindings: the protocol name only.
         AsyncApi = new AsyncApiFacts("rocketmq", AsyncApiChannelBinding.None, AsyncApiGroupBinding.None),
     };

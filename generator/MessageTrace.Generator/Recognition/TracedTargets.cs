@@ -28,7 +28,17 @@ internal static class TracedTargets
             return ("it is a partial method without an implementation, so the compiler removes its calls", "implement it or remove the attribute");
         }
 
-        if (!isHandler || method.MethodKind == MethodKind.Ordinary)
+        if (!isHandler)
+        {
+            return null;
+        }
+
+        if (UntracedCallbackOf(method) is { } callback)
+        {
+            return (callback.Why, callback.Advice);
+        }
+
+        if (method.MethodKind == MethodKind.Ordinary)
         {
             return null;
         }
@@ -39,6 +49,39 @@ internal static class TracedTargets
         }
 
         return ("it is " + Kind(method.MethodKind) + ", and only calls of ordinary methods can be intercepted", "move the handling into an ordinary method marked [TracedHandler]");
+    }
+
+    /// <summary>The client callback <paramref name="method"/> implements that the catalogue knows is not message processing.</summary>
+    private static Profiles.UntracedCallback? UntracedCallbackOf(IMethodSymbol method)
+    {
+        if (method.ContainingType is not { } type || method.IsStatic)
+        {
+            return null;
+        }
+
+        foreach (var profile in Profiles.BrokerCatalog.Profiles)
+        {
+            foreach (var callback in profile.UntracedCallbacks)
+            {
+                foreach (var implemented in type.AllInterfaces)
+                {
+                    if (SymbolNames.Metadata(implemented) != callback.Interface)
+                    {
+                        continue;
+                    }
+
+                    foreach (var member in implemented.GetMembers(callback.Method))
+                    {
+                        if (SymbolEqualityComparer.Default.Equals(type.FindImplementationForInterfaceMember(member), method))
+                        {
+                            return callback;
+                        }
+                    }
+                }
+            }
+        }
+
+        return null;
     }
 
     public static string Kind(MethodKind kind) => kind switch
