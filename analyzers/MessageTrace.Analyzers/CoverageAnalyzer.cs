@@ -53,7 +53,7 @@ public sealed class CoverageAnalyzer : DiagnosticAnalyzer
             start.RegisterOperationAction(
                 context =>
                 {
-                    if (MethodGroupSites.Classify((IMethodReferenceOperation)context.Operation) is { } skip)
+                    if (MethodGroupSites.Classify((IMethodReferenceOperation)context.Operation, context.CancellationToken) is { } skip)
                     {
                         sites.Enqueue((context.Operation.Syntax.GetLocation(), skip));
                     }

@@ -44,7 +44,7 @@ internal static class Descriptors
     public static readonly DiagnosticDescriptor HandlerUsedAsDelegate = new(
         "MT0002",
         HandlerEscapesTitle,
-        "[TracedHandler] method '{0}' is used as a delegate, and calls through a delegate cannot be intercepted, so they create no process span; pass a lambda that calls '{1}' instead",
+        "[TracedHandler] method '{0}' is used as a delegate, and calls through a delegate cannot be intercepted, so they create no process span; pass a lambda that calls '{1}' instead{2}",
         Category,
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true,

@@ -34,7 +34,7 @@ public sealed class MethodGroupAnalyzer : DiagnosticAnalyzer
     private static void AnalyzeReference(OperationAnalysisContext context)
     {
         var reference = (IMethodReferenceOperation)context.Operation;
-        if (MethodGroupSites.Classify(reference) is { } skip)
+        if (MethodGroupSites.Classify(reference, context.CancellationToken) is { } skip)
         {
             context.ReportDiagnostic(SkipDiagnostics.Create(skip, reference.Syntax.GetLocation()));
         }

@@ -9,8 +9,8 @@ namespace MessageTrace.Analyzers;
 internal static class MethodGroupSites
 {
     /// <summary>Why the method group escapes tracing, or null when it is no send or traced handler, or only named (<c>nameof</c>).</summary>
-    public static NotTraced? Classify(IMethodReferenceOperation reference) =>
-        IsInNameOf(reference) ? null : MethodGroupParser.Classify(reference.Method);
+    public static NotTraced? Classify(IMethodReferenceOperation reference, System.Threading.CancellationToken cancellationToken) =>
+        IsInNameOf(reference) ? null : MethodGroupParser.Classify(reference.Method, cancellationToken);
 
     private static bool IsInNameOf(IOperation operation)
     {

@@ -57,11 +57,26 @@ public sealed class MethodGroupTests
             }
         }
         """,
-        Verify.Diagnostic(Descriptors.HandlerUsedAsDelegate, 0, "Billing.Consume(MessageView)", "Consume"),
-        Verify.Diagnostic(Descriptors.HandlerUsedAsDelegate, 1, "Billing.Consume(MessageView)", "Consume"),
-        Verify.Diagnostic(Descriptors.HandlerUsedAsDelegate, 2, "Billing.Consume(MessageView)", "Consume"),
-        Verify.Diagnostic(Descriptors.HandlerUsedAsDelegate, 3, "Billing.Consume(MessageView)", "Consume"),
-        Verify.Diagnostic(Descriptors.HandlerUsedAsDelegate, 4, "Billing.Consume(MessageView)", "Consume"));
+        Verify.Diagnostic(Descriptors.HandlerUsedAsDelegate, 0, "Billing.Consume(MessageView)", "Consume", ""),
+        Verify.Diagnostic(Descriptors.HandlerUsedAsDelegate, 1, "Billing.Consume(MessageView)", "Consume", ""),
+        Verify.Diagnostic(Descriptors.HandlerUsedAsDelegate, 2, "Billing.Consume(MessageView)", "Consume", ""),
+        Verify.Diagnostic(Descriptors.HandlerUsedAsDelegate, 3, "Billing.Consume(MessageView)", "Consume", ""),
+        Verify.Diagnostic(Descriptors.HandlerUsedAsDelegate, 4, "Billing.Consume(MessageView)", "Consume", ""));
+
+    // RabbitMQ's MassPublish example: a private handler of a class that is not partial, registered as a method
+    // group. A lambda alone would still not be traced, so the message names both changes at once.
+    [Fact]
+    public Task AHandlerGeneratedCodeCannotCallEitherGetsBothChangesInOneMessage() => Verify.Analyzer(Usings + Billing + """
+        public static class Program
+        {
+            public static void Wire(Consumer consumer) => consumer.Register({|#0:Consume|});
+
+            [TracedHandler]
+            private static ConsumeResult Consume(MessageView message) => ConsumeResult.SUCCESS;
+        }
+        """,
+        Verify.Diagnostic(Descriptors.HandlerUsedAsDelegate, 0, "Program.Consume(MessageView)", "Consume",
+            ", and declare 'Program' and the types containing it partial, or make 'Consume' internal, because generated code cannot call it while 'Consume' is private and 'Program' is not partial"));
 
     [Fact]
     public Task LambdasNameofAndUntracedMethodsAreNotReported() => Verify.Analyzer(Usings + Billing + """
@@ -90,7 +105,7 @@ public sealed class MethodGroupTests
             public static Func<MessageView, TState, ConsumeResult> Wire() => {|#0:Handlers.Consume|};
         }
         """,
-        Verify.Diagnostic(Descriptors.HandlerUsedAsDelegate, 0, "Outer<TState>.Handlers.Consume<TState>(MessageView, TState)", "Consume"));
+        Verify.Diagnostic(Descriptors.HandlerUsedAsDelegate, 0, "Outer<TState>.Handlers.Consume<TState>(MessageView, TState)", "Consume", ""));
 
     [Fact]
     public Task TopLevelStatements() => Verify.TopLevel(Usings + """
@@ -104,5 +119,5 @@ public sealed class MethodGroupTests
             public ConsumeResult Consume(MessageView message) => ConsumeResult.SUCCESS;
         }
         """,
-        Verify.Diagnostic(Descriptors.HandlerUsedAsDelegate, 0, "Billing.Consume(MessageView)", "Consume"));
+        Verify.Diagnostic(Descriptors.HandlerUsedAsDelegate, 0, "Billing.Consume(MessageView)", "Consume", ""));
 }

@@ -107,6 +107,6 @@ public sealed class WrapInLambdaCodeFixTests
             }
         }
         """,
-        Verify<MethodGroupAnalyzer>.Diagnostic(Descriptors.HandlerUsedAsDelegate, 0, "Billing.Consume(MessageView)", "Consume"),
-        Verify<MethodGroupAnalyzer>.Diagnostic(Descriptors.HandlerUsedAsDelegate, 1, "Billing.Consume(MessageView)", "Consume"));
+        Verify<MethodGroupAnalyzer>.Diagnostic(Descriptors.HandlerUsedAsDelegate, 0, "Billing.Consume(MessageView)", "Consume", ""),
+        Verify<MethodGroupAnalyzer>.Diagnostic(Descriptors.HandlerUsedAsDelegate, 1, "Billing.Consume(MessageView)", "Consume", ""));
 }

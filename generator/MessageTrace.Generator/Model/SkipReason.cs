@@ -16,7 +16,8 @@ internal enum SkipReason
     /// <summary>
     /// A send method or a <c>[TracedHandler]</c> method used as a method group: calls through the
     /// delegate cannot be intercepted. MT0001 for sends (arguments: the method), MT0002 for handlers
-    /// (arguments: the method, its name).
+    /// (arguments: the method, its name, and the second change needed when generated code cannot call the
+    /// handler either, or empty).
     /// </summary>
     UsedAsDelegate,
 

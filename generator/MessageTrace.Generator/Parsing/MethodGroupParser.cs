@@ -1,3 +1,4 @@
+using System.Threading;
 using MessageTrace.Generator.Profiles;
 using MessageTrace.Generator.Recognition;
 using Microsoft.CodeAnalysis;
@@ -12,7 +13,7 @@ namespace MessageTrace.Generator.Parsing;
 /// </summary>
 internal static class MethodGroupParser
 {
-    public static NotTraced? Classify(IMethodSymbol method)
+    public static NotTraced? Classify(IMethodSymbol method, CancellationToken cancellationToken)
     {
         if (BrokerCatalog.SendMethodNames.Contains(method.Name) && OperationMatcher.MatchSend(method) is not null)
         {
@@ -20,6 +21,8 @@ internal static class MethodGroupParser
         }
 
         var definition = (method.ReducedFrom ?? method).OriginalDefinition;
-        return TracedScopes.FindAttribute(definition, KnownNames.TracedHandlerAttribute) is null ? null : Skips.HandlerUsedAsDelegate(method);
+        return TracedScopes.FindAttribute(definition, KnownNames.TracedHandlerAttribute) is null
+            ? null
+            : Skips.HandlerUsedAsDelegate(method, HandlerReach.Of(definition, cancellationToken).Problem);
     }
 }

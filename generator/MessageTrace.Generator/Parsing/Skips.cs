@@ -15,8 +15,15 @@ internal static class Skips
     public static NotTraced SendUsedAsDelegate(IMethodSymbol send) =>
         new(CallKind.Send, SkipReason.UsedAsDelegate, FixKind.WrapInLambda, Arguments(Display(send)));
 
-    public static NotTraced HandlerUsedAsDelegate(IMethodSymbol handler) =>
-        new(CallKind.HandlerCall, SkipReason.UsedAsDelegate, FixKind.WrapInLambda, Arguments(Display(handler), handler.Name));
+    /// <summary>
+    /// A handler used as a delegate. When generated code cannot call it either, the lambda alone would not
+    /// trace it, so the message says the second change too (<paramref name="unreachable"/>).
+    /// </summary>
+    public static NotTraced HandlerUsedAsDelegate(IMethodSymbol handler, HandlerProblem? unreachable) =>
+        new(CallKind.HandlerCall, SkipReason.UsedAsDelegate, FixKind.WrapInLambda, Arguments(
+            Display(handler),
+            handler.Name,
+            unreachable is null ? string.Empty : ", and " + unreachable.Fix + ", because generated code cannot call it while " + unreachable.Why));
 
     public static NotTraced ListenerTypeHidesHandler(IMethodSymbol registration, ITypeSymbol staticType, string listenerMethod, IMethodSymbol tracedCallback, ITypeSymbol tracedType) =>
         new(CallKind.Registration, SkipReason.ListenerTypeHidesHandler, FixKind.None, Arguments(registration.Name, Display(staticType), listenerMethod, Display(tracedCallback), Display(tracedType)));
