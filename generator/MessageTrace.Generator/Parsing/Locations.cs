@@ -18,9 +18,18 @@ internal static class Locations
             return null;
         }
 
-        var span = invocation.GetLocation().GetLineSpan();
+        // The comment names where the intercepted method's name is, as the location data does: in a builder
+        // chain spread over lines, the call's own line rather than the line the chain starts on.
+        var span = CalledName(invocation).GetLocation().GetLineSpan();
         string display = Path.GetFileName(span.Path) + "(" + (span.StartLinePosition.Line + 1) + "," + (span.StartLinePosition.Character + 1) + ")";
         return new InterceptLocation(location.Version, location.Data, display);
 #pragma warning restore RSEXPERIMENTAL002
     }
+
+    private static SyntaxNode CalledName(InvocationExpressionSyntax invocation) => invocation.Expression switch
+    {
+        MemberAccessExpressionSyntax access => access.Name,
+        MemberBindingExpressionSyntax binding => binding.Name,
+        _ => invocation.Expression,
+    };
 }

@@ -16,7 +16,7 @@ namespace MessageTrace.Generated
     {
         internal static readonly global::MessageTrace.MessagingSite s_site0 = new("rocketmq");
 
-        // Program.cs(11,29)
+        // Program.cs(11,38)
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "N08avY+0Q122EjUg0zPHkBIBAABQcm9ncmFtLmNz")]
         public static global::System.Threading.Tasks.Task<global::Org.Apache.Rocketmq.ISendReceipt> RocketMqSend0(this global::Org.Apache.Rocketmq.Producer receiver, global::Org.Apache.Rocketmq.Message p0)
             => global::MessageTrace.TracedSend.SendAsync(s_site0, new RocketMqOutgoing(p0), receiver, static (m, a) => a.Send(m.Message));

@@ -17,12 +17,12 @@ namespace MessageTrace.Generated
         internal static readonly global::MessageTrace.MessagingSite s_site0 = new("rocketmq", consumerGroup: "stats");
         internal static readonly global::MessageTrace.MessagingSite s_site1 = new("rocketmq", template: "entities.{kind}", consumerGroup: "store");
 
-        // Program.cs(26,13)
+        // Program.cs(26,21)
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "qHV5pQIjt0bkV726c6+fMd8CAABQcm9ncmFtLmNz")]
         public static global::System.Threading.Tasks.Task HandleAsync_85301b11(global::System.Collections.Generic.IReadOnlyList<global::Org.Apache.Rocketmq.MessageView> p0)
             => global::MessageTrace.TracedHandler.InvokeBatchAsync(s_site0, default(RocketMqIncoming), p0, (object?)null, static (m, a) => global::Shop.Batches.HandleAsync((global::System.Collections.Generic.IReadOnlyList<global::Org.Apache.Rocketmq.MessageView>)m!));
 
-        // Program.cs(27,9)
+        // Program.cs(27,20)
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "qHV5pQIjt0bkV726c6+fMQYDAABQcm9ncmFtLmNz")]
         public static TEntity Store_8ed43ae8<TEntity, TKey>(this global::Shop.Repository<TEntity> receiver, global::Org.Apache.Rocketmq.MessageView p0, TKey p1)
             where TEntity : class, new()

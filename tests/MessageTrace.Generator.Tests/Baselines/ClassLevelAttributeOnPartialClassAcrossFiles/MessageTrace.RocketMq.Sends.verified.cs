@@ -16,9 +16,9 @@ namespace MessageTrace.Generated
     {
         internal static readonly global::MessageTrace.MessagingSite s_site0 = new("rocketmq", messagingNamespace: "shop");
 
-        // Publisher.Sends.cs(10,61)
+        // Publisher.Sends.cs(10,70)
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "dpdSKRgCpA9HLy0FvMYYiyEBAABQdWJsaXNoZXIuU2VuZHMuY3M=")]
-        // Publisher.Sends.cs(8,62)
+        // Publisher.Sends.cs(8,71)
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "dpdSKRgCpA9HLy0FvMYYi8wAAABQdWJsaXNoZXIuU2VuZHMuY3M=")]
         public static global::System.Threading.Tasks.Task<global::Org.Apache.Rocketmq.ISendReceipt> RocketMqSend0(this global::Org.Apache.Rocketmq.Producer receiver, global::Org.Apache.Rocketmq.Message p0)
             => global::MessageTrace.TracedSend.SendAsync(s_site0, new RocketMqOutgoing(p0), receiver, static (m, a) => a.Send(m.Message));

@@ -17,12 +17,12 @@ namespace MessageTrace.Generated
         internal static readonly global::MessageTrace.MessagingSite s_site0 = new("rocketmq", consumerGroup: "liteGroup");
         internal static readonly global::MessageTrace.MessagingSite s_site1 = new("rocketmq", consumerGroup: "yourConsumerGroup");
 
-        // Program.cs(13,16)
+        // Program.cs(17,14)
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "6narHzRhhPj9XagYolr9UT8CAABQcm9ncmFtLmNz")]
         public static global::Org.Apache.Rocketmq.PushConsumer.Builder SetMessageListener0(this global::Org.Apache.Rocketmq.PushConsumer.Builder receiver, global::Org.Apache.Rocketmq.IMessageListener p0)
             => receiver.SetMessageListener(p0 is null ? p0 : new TracedConsume_6c00d5d0Listener(p0));
 
-        // Program.cs(25,9)
+        // Program.cs(25,17)
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "6narHzRhhPj9XagYolr9UYYDAABQcm9ncmFtLmNz")]
         public static global::Org.Apache.Rocketmq.LitePushConsumer.Builder SetMessageListener1(this global::Org.Apache.Rocketmq.LitePushConsumer.Builder receiver, global::Org.Apache.Rocketmq.IMessageListener p0)
             => receiver.SetMessageListener(p0 is null ? p0 : new TracedConsume_b97651b1Listener(p0));

@@ -18,17 +18,17 @@ namespace MessageTrace.Generated
         internal static readonly global::MessageTrace.MessagingSite s_site1 = new("rocketmq", consumerGroup: "billing", messagingNamespace: "shop");
         internal static readonly global::MessageTrace.MessagingSite s_site2 = new("rocketmq", consumerGroup: "billing", parentPolicy: global::MessageTrace.HandlerParentPolicy.LinkOnly);
 
-        // Program.cs(28,35)
+        // Program.cs(28,43)
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "qju0V6WqbRQ19M6RX1tUjMMDAABQcm9ncmFtLmNz")]
         public static void Audit_d1b871fa(this global::Shop.Billing receiver, global::Org.Apache.Rocketmq.MessageView p0, int p1)
             => global::MessageTrace.TracedHandler.InvokeVoid(s_site0, default(RocketMqIncoming), p0, (receiver, p1), static (m, a) => a.receiver.Audit(m, a.p1));
 
-        // Program.cs(26,13)
+        // Program.cs(26,21)
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "qju0V6WqbRQ19M6RX1tUjEYDAABQcm9ncmFtLmNz")]
         public static global::Org.Apache.Rocketmq.ConsumeResult Consume_02a69004(this global::Shop.Billing receiver, global::Org.Apache.Rocketmq.MessageView p0)
             => global::MessageTrace.TracedHandler.Invoke(s_site1, default(RocketMqIncoming), p0, receiver, static (m, a) => a.Consume(m));
 
-        // Program.cs(27,19)
+        // Program.cs(27,27)
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "qju0V6WqbRQ19M6RX1tUjG8DAABQcm9ncmFtLmNz")]
         public static global::System.Threading.Tasks.Task<global::Org.Apache.Rocketmq.ConsumeResult> ConsumeAsync_a6af7b9a(this global::Shop.Billing receiver, global::Org.Apache.Rocketmq.MessageView p0)
             => global::MessageTrace.TracedHandler.InvokeAsync(s_site2, default(RocketMqIncoming), p0, receiver, static (m, a) => a.ConsumeAsync(m));

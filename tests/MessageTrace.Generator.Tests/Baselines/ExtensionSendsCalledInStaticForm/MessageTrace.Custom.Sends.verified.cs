@@ -16,9 +16,9 @@ namespace MessageTrace.Generated
     {
         internal static readonly global::MessageTrace.MessagingSite s_site0 = new("custom", template: "audit.{region}");
 
-        // Program.cs(25,9)
+        // Program.cs(25,26)
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "Lzp9Rf41n5uKpG4idCXN5o0DAABQcm9ncmFtLmNz")]
-        // Program.cs(26,9)
+        // Program.cs(26,16)
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "Lzp9Rf41n5uKpG4idCXN5gAEAABQcm9ncmFtLmNz")]
         public static void Send_Post_ecc67ee00(this global::Shop.Outbox receiver, string p0, byte[] p1, global::System.Collections.Generic.IDictionary<string, object?> p2)
             => global::MessageTrace.TracedSend.SendVoid(s_site0, new global::MessageTrace.ObjectHeadersOutgoing(p0, p2), (receiver, p0, p1, p2), static (m, a) => global::Shop.OutboxExtensions.Post(a.receiver, a.p0, a.p1, a.p2));

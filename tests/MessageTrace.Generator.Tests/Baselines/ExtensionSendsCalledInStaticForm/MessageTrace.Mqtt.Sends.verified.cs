@@ -16,9 +16,9 @@ namespace MessageTrace.Generated
     {
         internal static readonly global::MessageTrace.MessagingSite s_site0 = new("mqtt", template: "orders/{region}");
 
-        // Program.cs(23,15)
+        // Program.cs(23,36)
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "Lzp9Rf41n5uKpG4idCXN5vsCAABQcm9ncmFtLmNz")]
-        // Program.cs(24,15)
+        // Program.cs(24,22)
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "Lzp9Rf41n5uKpG4idCXN5kYDAABQcm9ncmFtLmNz")]
         public static global::System.Threading.Tasks.Task<global::MQTTnet.MqttClientPublishResult> MqttPublishString0(this global::MQTTnet.IMqttClient receiver, string p0, string p1, global::MQTTnet.Protocol.MqttQualityOfServiceLevel p2, bool p3, global::System.Threading.CancellationToken p4)
             => global::MessageTrace.TracedSend.SendAsync(s_site0, new MqttOutgoing(p0, p1, p2, p3), (receiver, p0, p1, p2, p3, p4), static (m, a) => m.Message is not null ? a.receiver.PublishAsync(m.Message, a.p4) : global::MQTTnet.MqttClientExtensions.PublishStringAsync(a.receiver, a.p0, a.p1, a.p2, a.p3, a.p4));

@@ -16,9 +16,9 @@ namespace MessageTrace.Generated
     {
         internal static readonly global::MessageTrace.MessagingSite s_site0 = new("rabbitmq", template: "orders.{region}");
 
-        // Program.cs(21,15)
+        // Program.cs(21,34)
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "Lzp9Rf41n5uKpG4idCXN5lcCAABQcm9ncmFtLmNz")]
-        // Program.cs(22,15)
+        // Program.cs(22,23)
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "Lzp9Rf41n5uKpG4idCXN5qcCAABQcm9ncmFtLmNz")]
         public static global::System.Threading.Tasks.ValueTask RabbitMqPublishBody0(this global::RabbitMQ.Client.IChannel receiver, string p0, string p1, global::System.ReadOnlyMemory<byte> p2, global::System.Threading.CancellationToken p3)
             => global::MessageTrace.TracedSend.SendAsync(s_site0, new RabbitMqOutgoing(p0, p1, null, p2.Length, createProperties: true), (receiver, p0, p1, p2, p3), static (m, a) => m.CreatedProperties is not null ? a.receiver.BasicPublishAsync(a.p0, a.p1, false, m.CreatedProperties, a.p2, a.p3) : global::RabbitMQ.Client.IChannelExtensions.BasicPublishAsync(a.receiver, a.p0, a.p1, a.p2, a.p3));

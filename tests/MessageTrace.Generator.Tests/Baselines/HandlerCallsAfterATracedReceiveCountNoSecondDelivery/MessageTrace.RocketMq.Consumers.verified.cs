@@ -16,7 +16,7 @@ namespace MessageTrace.Generated
     {
         internal static readonly global::MessageTrace.MessagingSite s_site0 = new("rocketmq", consumerGroup: "stock");
 
-        // Program.cs(19,27)
+        // Program.cs(19,36)
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "0FpV6f0RgEa3HW00DBAd2cMBAABQcm9ncmFtLmNz")]
         public static global::System.Threading.Tasks.Task<global::System.Collections.Generic.List<global::Org.Apache.Rocketmq.MessageView>> RocketMqReceive0(this global::Org.Apache.Rocketmq.SimpleConsumer receiver, int p0, global::System.TimeSpan p1)
             => global::MessageTrace.TracedConsume.ReceiveAsync(s_site0, default(RocketMqIncoming), (receiver, p0, p1), static a => a.receiver.Receive(a.p0, a.p1));

@@ -17,12 +17,12 @@ namespace MessageTrace.Generated
         internal static readonly global::MessageTrace.MessagingSite s_site0 = new("rocketmq", consumerGroup: "stock");
         internal static readonly global::MessageTrace.MessagingSite s_site1 = new("rocketmq", consumerGroup: "stock", countsConsumedMessages: false);
 
-        // Program.cs(23,45)
+        // Program.cs(23,51)
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "0FpV6f0RgEa3HW00DBAd2VYCAABQcm9ncmFtLmNz")]
         public static void Handle_546fee67(this global::Shop.Stock receiver, global::Org.Apache.Rocketmq.MessageView p0)
             => global::MessageTrace.TracedHandler.InvokeVoid(s_site0, default(RocketMqIncoming), p0, receiver, static (m, a) => a.Handle(m));
 
-        // Program.cs(20,31)
+        // Program.cs(20,37)
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "0FpV6f0RgEa3HW00DBAd2Q4CAABQcm9ncmFtLmNz")]
         public static void Handle_546fee67_AfterReceive(this global::Shop.Stock receiver, global::Org.Apache.Rocketmq.MessageView p0)
             => global::MessageTrace.TracedHandler.InvokeVoid(s_site1, default(RocketMqIncoming), p0, receiver, static (m, a) => a.Handle(m));

@@ -19,23 +19,23 @@ namespace MessageTrace.Generated
         internal static readonly global::MessageTrace.MessagingSite s_site2 = new("rabbitmq");
         internal static readonly global::MessageTrace.MessagingSite s_site3 = new("rabbitmq", template: "shop.{region}");
 
-        // Program.cs(13,15)
+        // Program.cs(13,23)
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "owPtzseqMx0I5YtQC++iIhcBAABQcm9ncmFtLmNz")]
         public static global::System.Threading.Tasks.ValueTask RabbitMqPublishBody0(this global::RabbitMQ.Client.IChannel receiver, string p0, string p1, global::System.ReadOnlyMemory<byte> p2, global::System.Threading.CancellationToken p3)
             => global::MessageTrace.TracedSend.SendAsync(s_site0, new RabbitMqOutgoing(p0, p1, null, p2.Length, createProperties: true), (receiver, p0, p1, p2, p3), static (m, a) => m.CreatedProperties is not null ? a.receiver.BasicPublishAsync(a.p0, a.p1, false, m.CreatedProperties, a.p2, a.p3) : global::RabbitMQ.Client.IChannelExtensions.BasicPublishAsync(a.receiver, a.p0, a.p1, a.p2, a.p3));
 
-        // Program.cs(14,15)
+        // Program.cs(14,23)
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "owPtzseqMx0I5YtQC++iIl4BAABQcm9ncmFtLmNz")]
         public static global::System.Threading.Tasks.ValueTask RabbitMqPublish1<TProperties>(this global::RabbitMQ.Client.IChannel receiver, string p0, string p1, bool p2, TProperties p3, global::System.ReadOnlyMemory<byte> p4, global::System.Threading.CancellationToken p5)
             where TProperties : global::RabbitMQ.Client.IReadOnlyBasicProperties, global::RabbitMQ.Client.IAmqpHeader
             => global::MessageTrace.TracedSend.SendAsync(s_site1, new RabbitMqOutgoing(p0, p1, p3, p4.Length), (receiver, p0, p1, p2, p3, p4, p5), static (m, a) => a.receiver.BasicPublishAsync(a.p0, a.p1, a.p2, a.p3, a.p4, a.p5));
 
-        // Program.cs(15,15)
+        // Program.cs(15,23)
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "owPtzseqMx0I5YtQC++iIs8BAABQcm9ncmFtLmNz")]
         public static global::System.Threading.Tasks.ValueTask RabbitMqPublishBody2(this global::RabbitMQ.Client.IChannel receiver, string p0, string p1, global::System.ReadOnlyMemory<byte> p2, global::System.Threading.CancellationToken p3)
             => global::MessageTrace.TracedSend.SendAsync(s_site2, new RabbitMqOutgoing(p0, p1, null, p2.Length, createProperties: true), (receiver, p0, p1, p2, p3), static (m, a) => m.CreatedProperties is not null ? a.receiver.BasicPublishAsync(a.p0, a.p1, false, m.CreatedProperties, a.p2, a.p3) : global::RabbitMQ.Client.IChannelExtensions.BasicPublishAsync(a.receiver, a.p0, a.p1, a.p2, a.p3));
 
-        // Program.cs(16,15)
+        // Program.cs(16,23)
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "owPtzseqMx0I5YtQC++iIhoCAABQcm9ncmFtLmNz")]
         public static global::System.Threading.Tasks.ValueTask RabbitMqPublishBody3(this global::RabbitMQ.Client.IChannel receiver, string p0, string p1, global::System.ReadOnlyMemory<byte> p2, global::System.Threading.CancellationToken p3)
             => global::MessageTrace.TracedSend.SendAsync(s_site3, new RabbitMqOutgoing(p0, p1, null, p2.Length, createProperties: true), (receiver, p0, p1, p2, p3), static (m, a) => m.CreatedProperties is not null ? a.receiver.BasicPublishAsync(a.p0, a.p1, false, m.CreatedProperties, a.p2, a.p3) : global::RabbitMQ.Client.IChannelExtensions.BasicPublishAsync(a.receiver, a.p0, a.p1, a.p2, a.p3));

@@ -18,19 +18,19 @@ namespace MessageTrace.Generated
         internal static readonly global::MessageTrace.MessagingSite s_site1 = new("nats", template: "orders.{region}.{shard}");
         internal static readonly global::MessageTrace.MessagingSite s_site2 = new("nats");
 
-        // Program.cs(12,15)
+        // Program.cs(12,22)
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "cuidL6CjYEJ+zT1n91UVafIAAABQcm9ncmFtLmNz")]
         public static global::System.Threading.Tasks.ValueTask NatsPublish0<T>(this global::NATS.Net.NatsClient receiver, string p0, T p1, global::NATS.Client.Core.NatsHeaders? p2, string? p3, global::NATS.Client.Core.INatsSerialize<T>? p4, global::NATS.Client.Core.NatsPubOpts? p5, global::System.Threading.CancellationToken p6)
             => global::MessageTrace.TracedSend.SendAsync(s_site0, new NatsOutgoing(p0, p2), (receiver, p0, p1, p3, p4, p5, p6), static (m, a) => a.receiver.PublishAsync(a.p0, a.p1, m.Headers, a.p3, a.p4, a.p5, a.p6));
 
-        // Program.cs(13,15)
+        // Program.cs(13,22)
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "cuidL6CjYEJ+zT1n91UVaTQBAABQcm9ncmFtLmNz")]
         public static global::System.Threading.Tasks.ValueTask NatsPublish1<T>(this global::NATS.Net.NatsClient receiver, string p0, T p1, global::NATS.Client.Core.NatsHeaders? p2, string? p3, global::NATS.Client.Core.INatsSerialize<T>? p4, global::NATS.Client.Core.NatsPubOpts? p5, global::System.Threading.CancellationToken p6)
             => global::MessageTrace.TracedSend.SendAsync(s_site1, new NatsOutgoing(p0, p2), (receiver, p0, p1, p3, p4, p5, p6), static (m, a) => a.receiver.PublishAsync(a.p0, a.p1, m.Headers, a.p3, a.p4, a.p5, a.p6));
 
-        // Program.cs(14,15)
+        // Program.cs(14,22)
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "cuidL6CjYEJ+zT1n91UVaZABAABQcm9ncmFtLmNz")]
-        // Program.cs(15,15)
+        // Program.cs(15,22)
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "cuidL6CjYEJ+zT1n91UVac4BAABQcm9ncmFtLmNz")]
         public static global::System.Threading.Tasks.ValueTask NatsPublish2<T>(this global::NATS.Net.NatsClient receiver, string p0, T p1, global::NATS.Client.Core.NatsHeaders? p2, string? p3, global::NATS.Client.Core.INatsSerialize<T>? p4, global::NATS.Client.Core.NatsPubOpts? p5, global::System.Threading.CancellationToken p6)
             => global::MessageTrace.TracedSend.SendAsync(s_site2, new NatsOutgoing(p0, p2), (receiver, p0, p1, p3, p4, p5, p6), static (m, a) => a.receiver.PublishAsync(a.p0, a.p1, m.Headers, a.p3, a.p4, a.p5, a.p6));

@@ -16,7 +16,7 @@ namespace MessageTrace.Generated
     {
         internal static readonly global::MessageTrace.MessagingSite s_site0 = new("kafka", consumerGroup: "test-consumer-group");
 
-        // Program.cs(60,34)
+        // Program.cs(60,36)
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "Eve8PTicvSr2iEhM5xcA04cHAABQcm9ncmFtLmNz")]
         public static global::Confluent.Kafka.ConsumeResult<TKey, TValue> KafkaConsume0<TKey, TValue>(this global::Confluent.Kafka.IConsumer<TKey, TValue> receiver, global::System.Threading.CancellationToken p0)
             => global::MessageTrace.TracedConsume.ReceiveOne(s_site0, default(KafkaConsumeResultIncoming<TKey, TValue>), (receiver, p0), static a => a.receiver.Consume(a.p0), static r => r.IsPartitionEOF);

@@ -16,12 +16,12 @@ namespace MessageTrace.Generated
     {
         internal static readonly global::MessageTrace.MessagingSite s_site0 = new("kafka");
 
-        // Program.cs(20,32)
+        // Program.cs(20,34)
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "Eve8PTicvSr2iEhM5xcA0yACAABQcm9ncmFtLmNz")]
         public static global::System.Threading.Tasks.Task<global::Confluent.Kafka.DeliveryResult<global::Confluent.Kafka.Null, string>> KafkaProduceAsync0(this global::Confluent.Kafka.IProducer<global::Confluent.Kafka.Null, string> receiver, string p0, global::Confluent.Kafka.Message<global::Confluent.Kafka.Null, string> p1, global::System.Threading.CancellationToken p2)
             => global::MessageTrace.TracedSend.SendAsync(s_site0, KafkaOutgoing_dfc7f282.Create(receiver, p0, -1, p1), (receiver, p0, p1, p2), static (m, a) => a.receiver.ProduceAsync(a.p0, a.p1, a.p2));
 
-        // Program.cs(38,17)
+        // Program.cs(38,19)
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "Eve8PTicvSr2iEhM5xcA0xgFAABQcm9ncmFtLmNz")]
         public static void KafkaProduce1(this global::Confluent.Kafka.IProducer<global::Confluent.Kafka.Null, string> receiver, string p0, global::Confluent.Kafka.Message<global::Confluent.Kafka.Null, string> p1, global::System.Action<global::Confluent.Kafka.DeliveryReport<global::Confluent.Kafka.Null, string>> p2)
             => global::MessageTrace.TracedSend.SendWithReport(s_site0, KafkaOutgoing_dfc7f282.Create(receiver, p0, -1, p1), p2, (receiver, p0, p1), static (m, a, h) => a.receiver.Produce(a.p0, a.p1, h));

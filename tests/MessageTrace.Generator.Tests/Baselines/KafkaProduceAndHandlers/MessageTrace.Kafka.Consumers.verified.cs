@@ -16,22 +16,22 @@ namespace MessageTrace.Generated
     {
         internal static readonly global::MessageTrace.MessagingSite s_site0 = new("kafka", consumerGroup: "billing");
 
-        // Program.cs(42,22)
+        // Program.cs(42,31)
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "ZeW+x34Q4JlJNvCYwKD9ZbAHAABQcm9ncmFtLmNz")]
         public static global::Confluent.Kafka.ConsumeResult<TKey, TValue> KafkaConsumeTimeout0<TKey, TValue>(this global::Confluent.Kafka.IConsumer<TKey, TValue> receiver, global::System.TimeSpan p0)
             => global::MessageTrace.TracedConsume.ReceiveOne(s_site0, default(KafkaConsumeResultIncoming<TKey, TValue>), (receiver, p0), static a => a.receiver.Consume(a.p0), static r => r.IsPartitionEOF);
 
-        // Program.cs(46,13)
+        // Program.cs(46,22)
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "ZeW+x34Q4JlJNvCYwKD9ZTQIAABQcm9ncmFtLmNz")]
         public static void KafkaStoreOffset1<TKey, TValue>(this global::Confluent.Kafka.IConsumer<TKey, TValue> receiver, global::Confluent.Kafka.ConsumeResult<TKey, TValue> p0)
             => global::MessageTrace.TracedConsume.Settle(s_site0, "store_offset", default(KafkaConsumeResultIncoming<TKey, TValue>), p0, receiver, static (m, a) => a.StoreOffset(m));
 
-        // Program.cs(47,13)
+        // Program.cs(47,22)
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "ZeW+x34Q4JlJNvCYwKD9ZV4IAABQcm9ncmFtLmNz")]
         public static void KafkaCommit2<TKey, TValue>(this global::Confluent.Kafka.IConsumer<TKey, TValue> receiver, global::Confluent.Kafka.ConsumeResult<TKey, TValue> p0)
             => global::MessageTrace.TracedConsume.Settle(s_site0, "commit", default(KafkaConsumeResultIncoming<TKey, TValue>), p0, receiver, static (m, a) => a.Commit(m));
 
-        // Program.cs(50,13)
+        // Program.cs(50,22)
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "ZeW+x34Q4JlJNvCYwKD9ZY4IAABQcm9ncmFtLmNz")]
         public static global::Confluent.Kafka.ConsumeResult<TKey, TValue> KafkaConsumeMilliseconds3<TKey, TValue>(this global::Confluent.Kafka.IConsumer<TKey, TValue> receiver, int p0)
             => global::MessageTrace.TracedConsume.ReceiveOne(s_site0, default(KafkaConsumeResultIncoming<TKey, TValue>), (receiver, p0), static a => a.receiver.Consume(a.p0), static r => r.IsPartitionEOF);

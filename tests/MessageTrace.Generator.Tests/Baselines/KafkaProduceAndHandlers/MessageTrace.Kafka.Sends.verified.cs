@@ -17,32 +17,32 @@ namespace MessageTrace.Generated
         internal static readonly global::MessageTrace.MessagingSite s_site0 = new("kafka");
         internal static readonly global::MessageTrace.MessagingSite s_site1 = new("kafka", template: "orders.{region}");
 
-        // Program.cs(14,15)
+        // Program.cs(14,24)
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "ZeW+x34Q4JlJNvCYwKD9ZZQBAABQcm9ncmFtLmNz")]
         public static global::System.Threading.Tasks.Task<global::Confluent.Kafka.DeliveryResult<string, string>> KafkaProduceAsync0(this global::Confluent.Kafka.IProducer<string, string> receiver, string p0, global::Confluent.Kafka.Message<string, string> p1, global::System.Threading.CancellationToken p2)
             => global::MessageTrace.TracedSend.SendAsync(s_site0, KafkaOutgoing_145136f5.Create(receiver, p0, -1, p1), (receiver, p0, p1, p2), static (m, a) => a.receiver.ProduceAsync(a.p0, a.p1, a.p2));
 
-        // Program.cs(15,15)
+        // Program.cs(15,24)
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "ZeW+x34Q4JlJNvCYwKD9ZQ4CAABQcm9ncmFtLmNz")]
         public static global::System.Threading.Tasks.Task<global::Confluent.Kafka.DeliveryResult<string, string>> KafkaProduceAsync1(this global::Confluent.Kafka.IProducer<string, string> receiver, string p0, global::Confluent.Kafka.Message<string, string> p1, global::System.Threading.CancellationToken p2)
             => global::MessageTrace.TracedSend.SendAsync(s_site1, KafkaOutgoing_145136f5.Create(receiver, p0, -1, p1), (receiver, p0, p1, p2), static (m, a) => a.receiver.ProduceAsync(a.p0, a.p1, a.p2));
 
-        // Program.cs(16,15)
+        // Program.cs(16,24)
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "ZeW+x34Q4JlJNvCYwKD9ZX8CAABQcm9ncmFtLmNz")]
         public static global::System.Threading.Tasks.Task<global::Confluent.Kafka.DeliveryResult<string, string>> KafkaProduceAsyncPartition2(this global::Confluent.Kafka.IProducer<string, string> receiver, global::Confluent.Kafka.TopicPartition p0, global::Confluent.Kafka.Message<string, string> p1, global::System.Threading.CancellationToken p2)
             => global::MessageTrace.TracedSend.SendAsync(s_site0, KafkaOutgoing_145136f5.Create(receiver, p0, p1), (receiver, p0, p1, p2), static (m, a) => a.receiver.ProduceAsync(a.p0, a.p1, a.p2));
 
-        // Program.cs(17,15)
+        // Program.cs(17,19)
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "ZeW+x34Q4JlJNvCYwKD9ZQgDAABQcm9ncmFtLmNz")]
         public static global::System.Threading.Tasks.Task<global::Confluent.Kafka.DeliveryResult<global::Confluent.Kafka.Null, byte[]>> KafkaProduceAsync3(this global::Confluent.Kafka.IProducer<global::Confluent.Kafka.Null, byte[]> receiver, string p0, global::Confluent.Kafka.Message<global::Confluent.Kafka.Null, byte[]> p1, global::System.Threading.CancellationToken p2)
             => global::MessageTrace.TracedSend.SendAsync(s_site0, KafkaOutgoing_b021ad25.Create(receiver, p0, -1, p1), (receiver, p0, p1, p2), static (m, a) => a.receiver.ProduceAsync(a.p0, a.p1, a.p2));
 
-        // Program.cs(18,9)
+        // Program.cs(18,18)
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "ZeW+x34Q4JlJNvCYwKD9ZWgDAABQcm9ncmFtLmNz")]
         public static void KafkaProduce4(this global::Confluent.Kafka.IProducer<string, string> receiver, string p0, global::Confluent.Kafka.Message<string, string> p1, global::System.Action<global::Confluent.Kafka.DeliveryReport<string, string>> p2)
             => global::MessageTrace.TracedSend.SendWithReport(s_site0, KafkaOutgoing_145136f5.Create(receiver, p0, -1, p1), p2, (receiver, p0, p1), static (m, a, h) => a.receiver.Produce(a.p0, a.p1, h));
 
-        // Program.cs(19,9)
+        // Program.cs(19,18)
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "ZeW+x34Q4JlJNvCYwKD9ZfcDAABQcm9ncmFtLmNz")]
         public static void KafkaProducePartition5(this global::Confluent.Kafka.IProducer<string, string> receiver, global::Confluent.Kafka.TopicPartition p0, global::Confluent.Kafka.Message<string, string> p1, global::System.Action<global::Confluent.Kafka.DeliveryReport<string, string>> p2)
             => global::MessageTrace.TracedSend.SendWithReport(s_site0, KafkaOutgoing_145136f5.Create(receiver, p0, p1), p2, (receiver, p0, p1), static (m, a, h) => a.receiver.Produce(a.p0, a.p1, h));

@@ -16,41 +16,41 @@ namespace MessageTrace.Generated
     {
         internal static readonly global::MessageTrace.MessagingSite s_site0 = new("kafka");
 
-        // Program.cs(21,15)
+        // Program.cs(21,22)
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "c5zSRVU+RR71DAUqe4XjtlACAABQcm9ncmFtLmNz")]
         public static global::System.Threading.Tasks.Task<global::Confluent.Kafka.DeliveryResult<global::Confluent.Kafka.Null, int>> KafkaProduceAsync0(this global::Confluent.Kafka.IProducer<global::Confluent.Kafka.Null, int> receiver, string p0, global::Confluent.Kafka.Message<global::Confluent.Kafka.Null, int> p1, global::System.Threading.CancellationToken p2)
             => global::MessageTrace.TracedSend.SendAsync(s_site0, KafkaOutgoing_720a8978.Create(receiver, p0, -1, p1), (receiver, p0, p1, p2), static (m, a) => a.receiver.ProduceAsync(a.p0, a.p1, a.p2));
 
-        // Program.cs(22,9)
+        // Program.cs(22,16)
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "c5zSRVU+RR71DAUqe4Xjtp4CAABQcm9ncmFtLmNz")]
         public static void KafkaProducePartition1(this global::Confluent.Kafka.IProducer<global::Confluent.Kafka.Null, int> receiver, global::Confluent.Kafka.TopicPartition p0, global::Confluent.Kafka.Message<global::Confluent.Kafka.Null, int> p1, global::System.Action<global::Confluent.Kafka.DeliveryReport<global::Confluent.Kafka.Null, int>> p2)
             => global::MessageTrace.TracedSend.SendWithReport(s_site0, KafkaOutgoing_720a8978.Create(receiver, p0, p1), p2, (receiver, p0, p1), static (m, a, h) => a.receiver.Produce(a.p0, a.p1, h));
 
-        // Program.cs(23,15)
+        // Program.cs(23,22)
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "c5zSRVU+RR71DAUqe4XjtgUDAABQcm9ncmFtLmNz")]
         public static global::System.Threading.Tasks.Task<global::Confluent.Kafka.DeliveryResult<string, long?>> KafkaProduceAsync2(this global::Confluent.Kafka.IProducer<string, long?> receiver, string p0, global::Confluent.Kafka.Message<string, long?> p1, global::System.Threading.CancellationToken p2)
             => global::MessageTrace.TracedSend.SendAsync(s_site0, KafkaOutgoing_f0d388e7.Create(receiver, p0, -1, p1), (receiver, p0, p1, p2), static (m, a) => a.receiver.ProduceAsync(a.p0, a.p1, a.p2));
 
-        // Program.cs(24,15)
+        // Program.cs(24,23)
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "c5zSRVU+RR71DAUqe4XjtmsDAABQcm9ncmFtLmNz")]
-        // Program.cs(25,15)
+        // Program.cs(25,22)
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "c5zSRVU+RR71DAUqe4Xjts8DAABQcm9ncmFtLmNz")]
         public static global::System.Threading.Tasks.Task<global::Confluent.Kafka.DeliveryResult<TKey, TValue>> KafkaProduceAsync3<TKey, TValue>(this global::Confluent.Kafka.IProducer<TKey, TValue> receiver, string p0, global::Confluent.Kafka.Message<TKey, TValue> p1, global::System.Threading.CancellationToken p2)
             => global::MessageTrace.TracedSend.SendAsync(s_site0, KafkaOutgoing.Create(receiver, p0, -1, p1), (receiver, p0, p1, p2), static (m, a) => a.receiver.ProduceAsync(a.p0, a.p1, a.p2));
 
-        // Program.cs(26,15)
+        // Program.cs(26,24)
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "c5zSRVU+RR71DAUqe4XjtkMEAABQcm9ncmFtLmNz")]
-        // Program.cs(28,15)
+        // Program.cs(28,24)
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "c5zSRVU+RR71DAUqe4XjtigFAABQcm9ncmFtLmNz")]
         public static global::System.Threading.Tasks.Task<global::Confluent.Kafka.DeliveryResult<string?, global::Shop.Orders.Order?>> KafkaProduceAsync4(this global::Confluent.Kafka.IProducer<string?, global::Shop.Orders.Order?> receiver, string p0, global::Confluent.Kafka.Message<string?, global::Shop.Orders.Order?> p1, global::System.Threading.CancellationToken p2)
             => global::MessageTrace.TracedSend.SendAsync(s_site0, KafkaOutgoing_bffceb7c.Create(receiver, p0, -1, p1), (receiver, p0, p1, p2), static (m, a) => a.receiver.ProduceAsync(a.p0, a.p1, a.p2));
 
-        // Program.cs(27,15)
+        // Program.cs(27,22)
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "c5zSRVU+RR71DAUqe4XjtqsEAABQcm9ncmFtLmNz")]
         public static global::System.Threading.Tasks.Task<global::Confluent.Kafka.DeliveryResult<(int Shard, string Id), global::Shop.Orders.Order[]>> KafkaProduceAsync5(this global::Confluent.Kafka.IProducer<(int Shard, string Id), global::Shop.Orders.Order[]> receiver, string p0, global::Confluent.Kafka.Message<(int Shard, string Id), global::Shop.Orders.Order[]> p1, global::System.Threading.CancellationToken p2)
             => global::MessageTrace.TracedSend.SendAsync(s_site0, KafkaOutgoing_b76bda0b.Create(receiver, p0, -1, p1), (receiver, p0, p1, p2), static (m, a) => a.receiver.ProduceAsync(a.p0, a.p1, a.p2));
 
-        // Program.cs(36,53)
+        // Program.cs(36,62)
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "c5zSRVU+RR71DAUqe4XjtkQGAABQcm9ncmFtLmNz")]
         public static global::System.Threading.Tasks.Task<global::Confluent.Kafka.DeliveryResult<string, global::Shop.Orders.Order>> KafkaProduceAsync6(this global::Confluent.Kafka.IProducer<string, global::Shop.Orders.Order> receiver, string p0, global::Confluent.Kafka.Message<string, global::Shop.Orders.Order> p1, global::System.Threading.CancellationToken p2)
             => global::MessageTrace.TracedSend.SendAsync(s_site0, KafkaOutgoing_05c837e4.Create(receiver, p0, -1, p1), (receiver, p0, p1, p2), static (m, a) => a.receiver.ProduceAsync(a.p0, a.p1, a.p2));

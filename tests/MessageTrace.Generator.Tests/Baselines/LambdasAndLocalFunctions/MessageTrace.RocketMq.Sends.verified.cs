@@ -16,9 +16,9 @@ namespace MessageTrace.Generated
     {
         internal static readonly global::MessageTrace.MessagingSite s_site0 = new("rocketmq");
 
-        // Program.cs(15,49)
+        // Program.cs(15,58)
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "4zazlixmLuv0BtKGrHIPkHIBAABQcm9ncmFtLmNz")]
-        // Program.cs(18,59)
+        // Program.cs(18,68)
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "4zazlixmLuv0BtKGrHIPkO8BAABQcm9ncmFtLmNz")]
         public static global::System.Threading.Tasks.Task<global::Org.Apache.Rocketmq.ISendReceipt> RocketMqSend0(this global::Org.Apache.Rocketmq.Producer receiver, global::Org.Apache.Rocketmq.Message p0)
             => global::MessageTrace.TracedSend.SendAsync(s_site0, new RocketMqOutgoing(p0), receiver, static (m, a) => a.Send(m.Message));

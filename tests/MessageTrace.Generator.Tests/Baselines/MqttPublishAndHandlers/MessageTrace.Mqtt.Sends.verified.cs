@@ -16,12 +16,12 @@ namespace MessageTrace.Generated
     {
         internal static readonly global::MessageTrace.MessagingSite s_site0 = new("mqtt");
 
-        // Program.cs(13,15)
+        // Program.cs(13,22)
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "AYg/CKS+kEU8BweFEjkCsk0BAABQcm9ncmFtLmNz")]
         public static global::System.Threading.Tasks.Task<global::MQTTnet.MqttClientPublishResult> MqttPublish0(this global::MQTTnet.IMqttClient receiver, global::MQTTnet.MqttApplicationMessage p0, global::System.Threading.CancellationToken p1)
             => global::MessageTrace.TracedSend.SendAsync(s_site0, new MqttOutgoing(p0), (receiver, p1), static (m, a) => a.receiver.PublishAsync(m.Message, a.p1));
 
-        // Program.cs(14,15)
+        // Program.cs(14,22)
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "AYg/CKS+kEU8BweFEjkCsnkBAABQcm9ncmFtLmNz")]
         public static global::System.Threading.Tasks.Task<global::MQTTnet.MqttClientPublishResult> MqttPublishString1(this global::MQTTnet.IMqttClient receiver, string p0, string p1, global::MQTTnet.Protocol.MqttQualityOfServiceLevel p2, bool p3, global::System.Threading.CancellationToken p4)
             => global::MessageTrace.TracedSend.SendAsync(s_site0, new MqttOutgoing(p0, p1, p2, p3), (receiver, p0, p1, p2, p3, p4), static (m, a) => m.Message is not null ? a.receiver.PublishAsync(m.Message, a.p4) : global::MQTTnet.MqttClientExtensions.PublishStringAsync(a.receiver, a.p0, a.p1, a.p2, a.p3, a.p4));

@@ -16,14 +16,14 @@ namespace MessageTrace.Generated
     {
         internal static readonly global::MessageTrace.MessagingSite s_site0 = new("nats");
 
-        // Program.cs(16,15)
+        // Program.cs(16,22)
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "zsfxtxMkL8xeCUUhfmWTU2EBAABQcm9ncmFtLmNz")]
-        // Program.cs(17,15)
+        // Program.cs(17,22)
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "zsfxtxMkL8xeCUUhfmWTU5UBAABQcm9ncmFtLmNz")]
         public static global::System.Threading.Tasks.ValueTask NatsPublish0<T>(this global::NATS.Net.NatsClient receiver, string p0, T p1, global::NATS.Client.Core.NatsHeaders? p2, string? p3, global::NATS.Client.Core.INatsSerialize<T>? p4, global::NATS.Client.Core.NatsPubOpts? p5, global::System.Threading.CancellationToken p6)
             => global::MessageTrace.TracedSend.SendAsync(s_site0, new NatsOutgoing(p0, p2), (receiver, p0, p1, p3, p4, p5, p6), static (m, a) => a.receiver.PublishAsync(a.p0, a.p1, m.Headers, a.p3, a.p4, a.p5, a.p6));
 
-        // Program.cs(18,15)
+        // Program.cs(18,26)
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "zsfxtxMkL8xeCUUhfmWTUwUCAABQcm9ncmFtLmNz")]
         public static global::System.Threading.Tasks.ValueTask NatsPublish1<T>(this global::NATS.Client.Core.NatsConnection receiver, string p0, T? p1, global::NATS.Client.Core.NatsHeaders? p2, string? p3, global::NATS.Client.Core.INatsSerialize<T>? p4, global::NATS.Client.Core.NatsPubOpts? p5, global::System.Threading.CancellationToken p6)
             => global::MessageTrace.TracedSend.SendAsync(s_site0, new NatsOutgoing(p0, p2), (receiver, p0, p1, p3, p4, p5, p6), static (m, a) => a.receiver.PublishAsync(a.p0, a.p1, m.Headers, a.p3, a.p4, a.p5, a.p6));

@@ -16,7 +16,7 @@ namespace MessageTrace.Generated
     {
         internal static readonly global::MessageTrace.MessagingSite s_site0 = new("rocketmq", consumerGroup: "shipping");
 
-        // Program.cs(17,9)
+        // Program.cs(21,14)
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "PtuhrLSlVwMbSc4Z9J1V17ICAABQcm9ncmFtLmNz")]
         public static global::Org.Apache.Rocketmq.PushConsumer.Builder SetMessageListener0(this global::Org.Apache.Rocketmq.PushConsumer.Builder receiver, global::Org.Apache.Rocketmq.IMessageListener p0)
             => receiver.SetMessageListener(p0 is null ? p0 : new TracedConsume_495f5467Listener(p0));

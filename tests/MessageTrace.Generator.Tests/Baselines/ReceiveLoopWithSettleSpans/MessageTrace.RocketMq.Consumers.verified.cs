@@ -16,12 +16,12 @@ namespace MessageTrace.Generated
     {
         internal static readonly global::MessageTrace.MessagingSite s_site0 = new("rocketmq", consumerGroup: "poller");
 
-        // Program.cs(13,27)
+        // Program.cs(13,36)
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "IzQDXhoVc8aFfnUs06a3VFIBAABQcm9ncmFtLmNz")]
         public static global::System.Threading.Tasks.Task<global::System.Collections.Generic.List<global::Org.Apache.Rocketmq.MessageView>> RocketMqReceive0(this global::Org.Apache.Rocketmq.SimpleConsumer receiver, int p0, global::System.TimeSpan p1)
             => global::MessageTrace.TracedConsume.ReceiveAsync(s_site0, default(RocketMqIncoming), (receiver, p0, p1), static a => a.receiver.Receive(a.p0, a.p1));
 
-        // Program.cs(16,19)
+        // Program.cs(16,28)
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "IzQDXhoVc8aFfnUs06a3VMIBAABQcm9ncmFtLmNz")]
         public static global::System.Threading.Tasks.Task RocketMqAck1(this global::Org.Apache.Rocketmq.SimpleConsumer receiver, global::Org.Apache.Rocketmq.MessageView p0)
             => global::MessageTrace.TracedConsume.SettleAsync(s_site0, "ack", default(RocketMqIncoming), p0, receiver, static (m, a) => a.Ack(m));

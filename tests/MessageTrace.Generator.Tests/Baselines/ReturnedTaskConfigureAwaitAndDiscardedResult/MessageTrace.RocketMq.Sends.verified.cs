@@ -16,11 +16,11 @@ namespace MessageTrace.Generated
     {
         internal static readonly global::MessageTrace.MessagingSite s_site0 = new("rocketmq");
 
-        // Program.cs(12,69)
+        // Program.cs(12,78)
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "P2hAQADVEWk80boWJht1TmABAABQcm9ncmFtLmNz")]
-        // Program.cs(15,55)
+        // Program.cs(15,64)
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "P2hAQADVEWk80boWJht1TtoBAABQcm9ncmFtLmNz")]
-        // Program.cs(9,59)
+        // Program.cs(9,68)
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "P2hAQADVEWk80boWJht1Tu4AAABQcm9ncmFtLmNz")]
         public static global::System.Threading.Tasks.Task<global::Org.Apache.Rocketmq.ISendReceipt> RocketMqSend0(this global::Org.Apache.Rocketmq.Producer receiver, global::Org.Apache.Rocketmq.Message p0)
             => global::MessageTrace.TracedSend.SendAsync(s_site0, new RocketMqOutgoing(p0), receiver, static (m, a) => a.Send(m.Message));

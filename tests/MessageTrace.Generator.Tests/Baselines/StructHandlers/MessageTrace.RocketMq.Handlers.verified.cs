@@ -16,17 +16,17 @@ namespace MessageTrace.Generated
     {
         internal static readonly global::MessageTrace.MessagingSite s_site0 = new("rocketmq", template: "orders");
 
-        // Program.cs(41,83)
+        // Program.cs(41,91)
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "wRA5UE7Qx4CZznakgMSj5LkDAABQcm9ncmFtLmNz")]
         public static global::Org.Apache.Rocketmq.ConsumeResult Audit_564aeb84(this in global::Shop.Auditor receiver, global::Org.Apache.Rocketmq.MessageView p0)
             => global::MessageTrace.TracedHandler.Invoke(s_site0, default(RocketMqIncoming), p0, receiver, static (m, a) => a.Audit(m));
 
-        // Program.cs(43,84)
+        // Program.cs(43,92)
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "wRA5UE7Qx4CZznakgMSj5CUEAABQcm9ncmFtLmNz")]
         public static global::Org.Apache.Rocketmq.ConsumeResult Count_78b70431(this ref global::Shop.Counter receiver, global::Org.Apache.Rocketmq.MessageView p0, int p1)
             => global::MessageTrace.TracedStructHandler.Invoke(s_site0, default(RocketMqIncoming), ref receiver, p0, p1, static (ref global::Shop.Counter r, global::Org.Apache.Rocketmq.MessageView m, int a) => r.Count(m, a));
 
-        // Program.cs(45,82)
+        // Program.cs(45,88)
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "wRA5UE7Qx4CZznakgMSj5JAEAABQcm9ncmFtLmNz")]
         public static global::System.Threading.Tasks.Task<global::Org.Apache.Rocketmq.ConsumeResult> TallyAsync_9000cd93(this ref global::Shop.Tally receiver, global::Org.Apache.Rocketmq.MessageView p0)
             => global::MessageTrace.TracedHandler.InvokeAsync(s_site0, default(RocketMqIncoming), p0, receiver, static (m, a) => a.TallyAsync(m));

@@ -16,7 +16,7 @@ namespace MessageTrace.Generated
     {
         internal static readonly global::MessageTrace.MessagingSite s_site0 = new("rocketmq", messagingNamespace: "prod");
 
-        // Program.cs(8,7)
+        // Program.cs(8,16)
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "UuxzIksUND+gBCO9vCcFNo4BAABQcm9ncmFtLmNz")]
         public static global::System.Threading.Tasks.Task<global::Org.Apache.Rocketmq.ISendReceipt> RocketMqSend0(this global::Org.Apache.Rocketmq.Producer receiver, global::Org.Apache.Rocketmq.Message p0)
             => global::MessageTrace.TracedSend.SendAsync(s_site0, new RocketMqOutgoing(p0), receiver, static (m, a) => a.Send(m.Message));

@@ -17,12 +17,12 @@ namespace MessageTrace.Generated
         internal static readonly global::MessageTrace.MessagingSite s_site0 = new("rocketmq", template: "payments.{region}", messagingNamespace: "billing", recordBodySize: true);
         internal static readonly global::MessageTrace.MessagingSite s_site1 = new("rocketmq-proxy");
 
-        // Program.cs(12,15)
+        // Program.cs(12,24)
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "RbfiyQS+w3D06Q8c2slggnoBAABQcm9ncmFtLmNz")]
         public static global::System.Threading.Tasks.Task<global::Org.Apache.Rocketmq.SendReceipt> RocketMqSendTransactional0(this global::Org.Apache.Rocketmq.Producer receiver, global::Org.Apache.Rocketmq.Message p0, global::Org.Apache.Rocketmq.ITransaction p1)
             => global::MessageTrace.TracedSend.SendAsync(s_site0, new RocketMqOutgoing(p0, transactional: true), (receiver, p1), static (m, a) => a.receiver.Send(m.Message, a.p1));
 
-        // Program.cs(17,62)
+        // Program.cs(17,71)
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "RbfiyQS+w3D06Q8c2slggjcCAABQcm9ncmFtLmNz")]
         public static global::System.Threading.Tasks.Task<global::Org.Apache.Rocketmq.ISendReceipt> RocketMqSend1(this global::Org.Apache.Rocketmq.Producer receiver, global::Org.Apache.Rocketmq.Message p0)
             => global::MessageTrace.TracedSend.SendAsync(s_site1, new RocketMqOutgoing(p0), receiver, static (m, a) => a.Send(m.Message));

@@ -17,12 +17,12 @@ namespace MessageTrace.Generated
         internal static readonly global::MessageTrace.MessagingSite s_site0 = new("inhouse");
         internal static readonly global::MessageTrace.MessagingSite s_site1 = new("custom");
 
-        // Program.cs(32,15)
+        // Program.cs(32,19)
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "iwXQN5sfs+N3yqI7NBixIdMCAABQcm9ncmFtLmNz")]
         public static global::System.Threading.Tasks.Task Send_PublishAsync_b07393670(this global::Shop.Bus.IBus receiver, global::Shop.Bus.Envelope p0)
             => global::MessageTrace.TracedSend.SendAsync(s_site0, new Envelope_956a277cOutgoing(p0), (receiver, p0), static (m, a) => a.receiver.PublishAsync(a.p0));
 
-        // Program.cs(33,9)
+        // Program.cs(33,16)
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "iwXQN5sfs+N3yqI7NBixISADAABQcm9ncmFtLmNz")]
         public static void Send_Post_d3d2f18a1(string p0, byte[] p1, global::System.Collections.Generic.IDictionary<string, object?> p2)
             => global::MessageTrace.TracedSend.SendVoid(s_site1, new global::MessageTrace.ObjectHeadersOutgoing(p0, p2), (p0, p1, p2), static (m, a) => global::Shop.Bus.RawBus.Post(a.p0, a.p1, a.p2));
