@@ -137,7 +137,7 @@ internal static class Descriptors
     public static readonly DiagnosticDescriptor ProducerWithoutSend = new(
         "MT0005",
         "Traced producer contains no recognised send",
-        "[TracedProducer] on '{0}' covers no send call MessageTrace recognises, so it traces nothing; put it on the method that calls the broker client's send method, or remove it",
+        "[TracedProducer] on '{0}' covers no send call MessageTrace recognises{1}, so it traces nothing; {2}",
         Category,
         DiagnosticSeverity.Info,
         isEnabledByDefault: true,
@@ -148,7 +148,7 @@ internal static class Descriptors
     public static readonly DiagnosticDescriptor ConsumerWithoutReceive = new(
         "MT0006",
         "Traced consumer contains no recognised receive",
-        "[TracedConsumer] on '{0}' covers no receive call MessageTrace recognises{1}, so it traces nothing; put it on the method that calls the broker client's receive method, or remove it",
+        "[TracedConsumer] on '{0}' covers no receive call MessageTrace recognises{1}, so it traces nothing; {2}",
         Category,
         DiagnosticSeverity.Info,
         isEnabledByDefault: true,

@@ -70,14 +70,39 @@ public sealed class EmptyScopeAnalyzer : DiagnosticAnalyzer
         {
             foreach (var scope in scopes)
             {
+                bool found = marks.ClientCalls.TryGetValue(scope.Key, out var call);
                 if (scope.IsProducer && !marks.Sends.ContainsKey(scope.Key))
                 {
-                    end.ReportDiagnostic(Diagnostic.Create(Descriptors.ProducerWithoutSend, scope.Location, scope.Display));
+                    end.ReportDiagnostic(Diagnostic.Create(
+                        Descriptors.ProducerWithoutSend,
+                        scope.Location,
+                        scope.Display,
+                        found ? " (its call of '" + call.Display + "' is not a send MessageTrace traces)" : string.Empty,
+                        found
+                            ? "docs/brokers.md lists the sends MessageTrace traces; trace that call by hand, or remove the attribute"
+                            : "put it on the method that calls the broker client's send method, or remove it"));
                 }
                 else if (!scope.IsProducer && !marks.Receives.ContainsKey(scope.Key))
                 {
-                    string settles = marks.UntracedSettles.ContainsKey(scope.Key) ? " (its acknowledgements are traced only with TraceSettle = true)" : string.Empty;
-                    end.ReportDiagnostic(Diagnostic.Create(Descriptors.ConsumerWithoutReceive, scope.Location, scope.Display, settles));
+                    var notes = new System.Collections.Generic.List<string>(2);
+                    if (marks.UntracedSettles.ContainsKey(scope.Key))
+                    {
+                        notes.Add("its acknowledgements are traced only with TraceSettle = true");
+                    }
+
+                    if (found)
+                    {
+                        notes.Add("its call of '" + call.Display + "' is not a receive MessageTrace traces");
+                    }
+
+                    end.ReportDiagnostic(Diagnostic.Create(
+                        Descriptors.ConsumerWithoutReceive,
+                        scope.Location,
+                        scope.Display,
+                        notes.Count == 0 ? string.Empty : " (" + string.Join("; ", notes) + ")",
+                        found
+                            ? "pass each message it returns to a [TracedHandler] method, which gives it a process span, or remove the attribute"
+                            : "put it on the method that calls the broker client's receive method, or remove it"));
                 }
             }
         });
@@ -109,7 +134,8 @@ public sealed class EmptyScopeAnalyzer : DiagnosticAnalyzer
             || site.Skipped?.Reason is SkipReason.UnknownOperation or SkipReason.UnsupportedOperation)
         {
             // Not a call a profile traces (an operation it does not know, or knows and does not trace, is
-            // reported by MT0007).
+            // reported by MT0007). A client call named like one is what an empty scope most likely meant.
+            MarkClientCall(invocation, marks, cancellationToken);
             return;
         }
 
@@ -130,6 +156,27 @@ public sealed class EmptyScopeAnalyzer : DiagnosticAnalyzer
         }
     }
 
+    private static void MarkClientCall(IInvocationOperation invocation, Marks marks, CancellationToken cancellationToken)
+    {
+        bool send = BrokerClientCalls.LooksLike(invocation.TargetMethod, send: true);
+        bool receive = !send && BrokerClientCalls.LooksLike(invocation.TargetMethod, send: false);
+        if ((!send && !receive) || invocation.SemanticModel is not { } model)
+        {
+            return;
+        }
+
+        var call = new ClientCall(invocation.Syntax.SyntaxTree.FilePath, invocation.Syntax.SpanStart, invocation.TargetMethod.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat));
+        string attribute = send ? KnownNames.TracedProducerAttribute : KnownNames.TracedConsumerAttribute;
+        foreach (var (declaration, symbol) in ScopeDeclarations.Around(model, invocation.Syntax, cancellationToken))
+        {
+            if (TracedScopes.FindAttribute(symbol, attribute) is not null)
+            {
+                // The first such call in the scope, whichever thread sees it first.
+                marks.ClientCalls.AddOrUpdate(ScopeKeys.For(symbol, declaration), call, (_, seen) => seen.IsBefore(call) ? seen : call);
+            }
+        }
+    }
+
     private sealed class Marks
     {
         public ConcurrentDictionary<object, byte> Sends { get; } = new(ScopeKeys.Comparer);
@@ -137,6 +184,18 @@ public sealed class EmptyScopeAnalyzer : DiagnosticAnalyzer
         public ConcurrentDictionary<object, byte> Receives { get; } = new(ScopeKeys.Comparer);
 
         public ConcurrentDictionary<object, byte> UntracedSettles { get; } = new(ScopeKeys.Comparer);
+
+        /// <summary>Per scope, the first broker client call in it named like a send or receive that is not traced.</summary>
+        public ConcurrentDictionary<object, ClientCall> ClientCalls { get; } = new(ScopeKeys.Comparer);
+    }
+
+    private sealed record ClientCall(string Path, int Position, string Display)
+    {
+        public bool IsBefore(ClientCall other)
+        {
+            int byPath = string.CompareOrdinal(Path, other.Path);
+            return byPath < 0 || (byPath == 0 && Position <= other.Position);
+        }
     }
 
     private sealed record Scope(object Key, bool IsProducer, Location Location, string Display);

@@ -8,6 +8,51 @@ namespace MessageTrace.Analyzers.Tests;
 /// <summary>MT0005 and MT0006: traced scopes that contain nothing the generator recognises.</summary>
 public sealed class EmptyScopeTests
 {
+    private const string ProducerAdvice = "put it on the method that calls the broker client's send method, or remove it";
+    private const string ConsumerAdvice = "put it on the method that calls the broker client's receive method, or remove it";
+
+    // The RabbitMQ API guide's pull (BasicGetAsync) and the NATS docs' JetStream fetch: the attribute is on the
+    // method that calls the client, and the call is one MessageTrace does not trace as a receive, so the
+    // message names it instead of suggesting the attribute is misplaced. Declaring a queue is named by
+    // neither (it does not look like a receive); a helper of the user's own is never a client call.
+    [Fact]
+    public Task ScopesWhoseClientCallsAreNotTracedNameTheFirstOfThem() => Verify.Analyzer("""
+        using System.Threading.Tasks;
+        using MessageTrace;
+        using NATS.Client.JetStream;
+        using RabbitMQ.Client;
+
+        public sealed class Pull(IChannel channel, INatsJSConsumer consumer)
+        {
+            [{|#0:TracedConsumer|}]
+            public async Task GetAsync()
+            {
+                await channel.QueueDeclareAsync("orders");
+                BasicGetResult? result = await channel.BasicGetAsync("orders", autoAck: true);
+                await channel.BasicGetAsync("audit", autoAck: true);
+            }
+
+            [{|#1:TracedConsumer|}]
+            public async Task FetchAsync()
+            {
+                await foreach (var message in consumer.FetchAsync<string>(new NatsJSFetchOpts { MaxMsgs = 10 }))
+                {
+                    await message.AckAsync();
+                }
+            }
+
+            [{|#2:TracedConsumer|}]
+            public Task ReceiveAsync() => Receive();
+
+            private static Task Receive() => Task.CompletedTask;
+        }
+        """,
+        Verify.Diagnostic(Descriptors.ConsumerWithoutReceive, 0, "Pull.GetAsync()", " (its call of 'IChannel.BasicGetAsync(string, bool, CancellationToken)' is not a receive MessageTrace traces)", NamedCallAdvice),
+        Verify.Diagnostic(Descriptors.ConsumerWithoutReceive, 1, "Pull.FetchAsync()", " (its call of 'INatsJSConsumer.FetchAsync<string>(NatsJSFetchOpts, INatsDeserialize<string>?, CancellationToken)' is not a receive MessageTrace traces)", NamedCallAdvice),
+        Verify.Diagnostic(Descriptors.ConsumerWithoutReceive, 2, "Pull.ReceiveAsync()", string.Empty, ConsumerAdvice));
+
+    private const string NamedCallAdvice = "pass each message it returns to a [TracedHandler] method, which gives it a process span, or remove the attribute";
+
     [Fact]
     public Task ProducerMethodsWithoutSends() => Verify.Analyzer(Usings + """
         public sealed class Publisher(Producer producer)
@@ -52,9 +97,9 @@ public sealed class EmptyScopeTests
             public Func<Message, Task<ISendReceipt>> TracedLambda() => [TracedProducer] (Message m) => producer.Send(m);
         }
         """,
-        Verify.Diagnostic(Descriptors.ProducerWithoutSend, 0, "Publisher.PublishAsync(Message)"),
-        Verify.Diagnostic(Descriptors.ProducerWithoutSend, 1, "Local()"),
-        Verify.Diagnostic(Descriptors.ProducerWithoutSend, 2, "lambda expression"));
+        Verify.Diagnostic(Descriptors.ProducerWithoutSend, 0, "Publisher.PublishAsync(Message)", "", ProducerAdvice),
+        Verify.Diagnostic(Descriptors.ProducerWithoutSend, 1, "Local()", "", ProducerAdvice),
+        Verify.Diagnostic(Descriptors.ProducerWithoutSend, 2, "lambda expression", "", ProducerAdvice));
 
     [Fact]
     public Task ClassLevelProducers() => Verify.Analyzer(
@@ -85,7 +130,7 @@ public sealed class EmptyScopeTests
                 }
                 """,
         ],
-        Verify.Diagnostic(Descriptors.ProducerWithoutSend, 0, "Empty"));
+        Verify.Diagnostic(Descriptors.ProducerWithoutSend, 0, "Empty", "", ProducerAdvice));
 
     [Fact]
     public Task ConsumersWithoutReceives() => Verify.Analyzer(Usings + """
@@ -110,8 +155,8 @@ public sealed class EmptyScopeTests
             public void Nothing() { }
         }
         """,
-        Verify.Diagnostic(Descriptors.ConsumerWithoutReceive, 0, "Poller.AckOnlyAsync(MessageView)", " (its acknowledgements are traced only with TraceSettle = true)"),
-        Verify.Diagnostic(Descriptors.ConsumerWithoutReceive, 1, "Poller.Nothing()", string.Empty));
+        Verify.Diagnostic(Descriptors.ConsumerWithoutReceive, 0, "Poller.AckOnlyAsync(MessageView)", " (its acknowledgements are traced only with TraceSettle = true)", ConsumerAdvice),
+        Verify.Diagnostic(Descriptors.ConsumerWithoutReceive, 1, "Poller.Nothing()", string.Empty, ConsumerAdvice));
 
     [Fact]
     public Task TopLevelLocalFunctions() => Verify.TopLevel(Usings + """
@@ -125,7 +170,7 @@ public sealed class EmptyScopeTests
         [{|#0:TracedProducer|}]
         static void Nothing() { }
         """,
-        Verify.Diagnostic(Descriptors.ProducerWithoutSend, 0, "Nothing()"));
+        Verify.Diagnostic(Descriptors.ProducerWithoutSend, 0, "Nothing()", "", ProducerAdvice));
 
     [Fact]
     public Task AbstractScopesAreLeftToMT0003() => Verify.Analyzer(Usings + """
@@ -156,5 +201,5 @@ public sealed class EmptyScopeTests
             public static void NotASend(Dictionary<string, string> headers) => headers.Clear();
         }
         """,
-        Verify.Diagnostic(Descriptors.ProducerWithoutSend, 0, "Wiring.NotASend(Dictionary<string, string>)"));
+        Verify.Diagnostic(Descriptors.ProducerWithoutSend, 0, "Wiring.NotASend(Dictionary<string, string>)", "", ProducerAdvice));
 }

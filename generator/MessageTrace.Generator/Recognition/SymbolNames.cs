@@ -37,4 +37,13 @@ internal static class SymbolNames
 
         return type.ToDisplayString(s_metadataFormat);
     }
+
+    /// <summary><c>Org.Apache.Rocketmq</c> for the catalogue's <c>Org.Apache.Rocketmq.PushConsumer+Builder</c>.</summary>
+    public static string NamespaceOf(string metadataName)
+    {
+        int nested = metadataName.IndexOf('+');
+        string outer = nested < 0 ? metadataName : metadataName.Substring(0, nested);
+        int dot = outer.LastIndexOf('.');
+        return dot < 0 ? string.Empty : outer.Substring(0, dot);
+    }
 }

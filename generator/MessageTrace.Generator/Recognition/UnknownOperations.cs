@@ -69,16 +69,7 @@ internal static class UnknownOperations
             return new Family(
                 profile,
                 kinds.ToImmutableDictionary(System.StringComparer.Ordinal),
-                operations.Select(static o => NamespaceOf(o.Type)).Distinct().ToImmutableArray());
-        }
-
-        /// <summary><c>Org.Apache.Rocketmq</c> for <c>Org.Apache.Rocketmq.PushConsumer+Builder</c>.</summary>
-        private static string NamespaceOf(string metadataName)
-        {
-            int nested = metadataName.IndexOf('+');
-            string outer = nested < 0 ? metadataName : metadataName.Substring(0, nested);
-            int dot = outer.LastIndexOf('.');
-            return dot < 0 ? string.Empty : outer.Substring(0, dot);
+                operations.Select(static o => SymbolNames.NamespaceOf(o.Type)).Distinct().ToImmutableArray());
         }
     }
 }
