@@ -84,7 +84,7 @@ internal static class NatsProfile
                 s_messages,
                 "ReplyAsync",
                 "a reply goes back to the requester, whose traced RequestAsync span already lasts until it arrives, and MessageTrace does not trace replies",
-                "nothing to change when the requester is traced and this handler is a [TracedHandler]; to trace the reply as a send, publish it with PublishAsync(msg.ReplyTo, data)")),
+                "to trace it as a send, publish it with PublishAsync(msg.ReplyTo, data) in a [TracedProducer(Destination = \"...\")] scope (an inbox subject makes a poor span name); or suppress MT0007 here when the requester's span is enough")),
     };
 
     // Headers the caller passed, or ones the adapter created on the traced path.
