@@ -158,15 +158,16 @@ public sealed class OtherBrokerBaselineTests
         }
         """);
 
-    // The NATS docs' request/reply and JetStream examples: a request and a stream publish are sends (the
-    // caller's headers, or ones created for the trace); a JetStream message, as a struct or as the interface
-    // ConsumeAsync hands out, is a handler's message.
+    // The NATS docs' request/reply, JetStream and services examples: a request and a stream publish are sends
+    // (the caller's headers, or ones created for the trace); a JetStream message, as a struct or as the
+    // interface ConsumeAsync hands out, and a service endpoint's request are handlers' messages.
     [Fact]
     public void NatsRequestsAndJetStream() => Verify(nameof(NatsRequestsAndJetStream), """
         using System.Threading.Tasks;
         using MessageTrace;
         using NATS.Client.Core;
         using NATS.Client.JetStream;
+        using NATS.Client.Services;
         using NATS.Net;
 
         namespace Shop;
@@ -207,6 +208,15 @@ public sealed class OtherBrokerBaselineTests
             }
 
             public Task HandleOneAsync(NatsJSMsg<Order> message) => HandleAsync(message).AsTask();
+
+            [TracedHandler]
+            public ValueTask PriceAsync(NatsSvcMsg<Order> request) => request.ReplyAsync(42);
+
+            public async Task ServeAsync()
+            {
+                var service = await client.CreateServicesContext().AddServiceAsync("pricing", "1.0.0");
+                await service.AddEndpointAsync<Order>(handler: request => PriceAsync(request), name: "price");
+            }
         }
         """);
 

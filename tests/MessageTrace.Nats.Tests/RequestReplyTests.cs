@@ -4,6 +4,8 @@ using System.Threading.Tasks;
 using MessageTrace.Nats.Tests.App;
 using MessageTrace.Nats.Tests.Infrastructure;
 using NATS.Client.Core;
+using NATS.Client.Services;
+using NATS.Net;
 using Xunit;
 using MessageTrace.Tests.Shared;
 using static MessageTrace.Tests.Shared.TraceCapture;
@@ -60,6 +62,24 @@ public sealed class RequestReplyTests(NatsServer server)
         Assert.NotNull(headers);
         Assert.Equal("shop", headers["origin"].ToString());
         Assert.Equal(send.Id, headers["traceparent"].ToString());
+    }
+
+    [Fact]
+    public async Task A_service_endpoints_handler_continues_the_requests_trace()
+    {
+        using var capture = new TraceCapture();
+        var endpoint = new PriceEndpoint();
+        await using var service = await server.Client.CreateServicesContext().AddServiceAsync("pricing", "1.0.0");
+        await service.AddEndpointAsync<string>(handler: request => endpoint.AnswerAsync(request), name: "price", subject: _subject);
+
+        var reply = await new PriceClient(server.Client).AskAsync(_subject, "figs");
+
+        Assert.Equal("price of figs", reply);
+        var send = capture.Single("send " + _subject);
+        var process = capture.Single("process " + _subject);
+        Assert.Equal(send.TraceId, process.TraceId);
+        Assert.Equal(send.SpanId, process.ParentSpanId);
+        Assert.Same(process, Assert.Single(endpoint.Seen));
     }
 
     [Fact]

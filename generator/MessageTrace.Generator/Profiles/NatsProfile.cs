@@ -5,21 +5,25 @@ namespace MessageTrace.Generator.Profiles;
 /// <summary>
 /// NATS.Net 3: <c>PublishAsync</c> and <c>RequestAsync</c> on <c>INatsClient</c>/<c>NatsConnection</c>,
 /// and JetStream's <c>PublishAsync</c>, with <c>NatsHeaders</c> (created when the caller passes none);
-/// handlers taking <c>NatsMsg&lt;T&gt;</c> or JetStream's <c>NatsJSMsg&lt;T&gt;</c>. Calls that carry no
-/// headers of their own (a data-less request, a reply) are known and reported instead.
+/// handlers taking <c>NatsMsg&lt;T&gt;</c>, JetStream's <c>NatsJSMsg&lt;T&gt;</c> or a service endpoint's
+/// <c>NatsSvcMsg&lt;T&gt;</c>. Calls that carry no headers of their own (a data-less request) or are not
+/// traced by choice (a reply) are known and reported instead.
 /// </summary>
 internal static class NatsProfile
 {
     public const string Id = "Nats";
     private const string Ns = "NATS.Client.Core.";
     private const string JetStream = "NATS.Client.JetStream.";
+    private const string Services = "NATS.Client.Services.";
     private const string System = "nats";
     private const string HeadersAccess = "NatsHeadersAccess";
+    private const string ReplyWhy = "a reply goes back to the requester, whose traced RequestAsync span already lasts until it arrives, and MessageTrace does not trace replies";
+    private const string ReplyInstead = "to trace it as a send, publish it with PublishAsync(msg.ReplyTo, data) in a [TracedProducer(Destination = \"...\")] scope (an inbox subject makes a poor span name); or suppress MT0007 here when the requester's span is enough";
 
     private static readonly EquatableArray<string> s_clients = Types(Ns + "INatsClient", Ns + "NatsConnection", "NATS.Net.NatsClient");
     private static readonly EquatableArray<string> s_jetStream = Types(JetStream + "INatsJSContext", JetStream + "NatsJSContext");
     private static readonly EquatableArray<string> s_jetStreamPublish = Types("System.String", "!0", Ns + "INatsSerialize", JetStream + "NatsJSPubOpts", Ns + "NatsHeaders", "System.Threading.CancellationToken");
-    private static readonly EquatableArray<string> s_messages = Types(Ns + "INatsMsg", Ns + "NatsMsg", JetStream + "INatsJSMsg", JetStream + "NatsJSMsg");
+    private static readonly EquatableArray<string> s_messages = Types(Ns + "INatsMsg", Ns + "NatsMsg", JetStream + "INatsJSMsg", JetStream + "NatsJSMsg", Services + "NatsSvcMsg");
 
     public static BrokerProfile Create() => new(
         Id,
@@ -54,7 +58,8 @@ internal static class NatsProfile
         IncomingMessages: List(
             new IncomingMessageShape(Id, System, Ns + "NatsMsg", GenericArity: 1, IsValueType: true, Adapter("NatsIncoming", HeadersAccess)),
             new IncomingMessageShape(Id, System, JetStream + "NatsJSMsg", GenericArity: 1, IsValueType: true, Adapter("NatsJSIncoming", HeadersAccess)),
-            new IncomingMessageShape(Id, System, JetStream + "INatsJSMsg", GenericArity: 1, IsValueType: false, Adapter("NatsJSInterfaceIncoming", HeadersAccess))),
+            new IncomingMessageShape(Id, System, JetStream + "INatsJSMsg", GenericArity: 1, IsValueType: false, Adapter("NatsJSInterfaceIncoming", HeadersAccess)),
+            new IncomingMessageShape(Id, System, Services + "NatsSvcMsg", GenericArity: 1, IsValueType: true, Adapter("NatsSvcIncoming", HeadersAccess))),
         Receives: EquatableArray<ReceiveOperation>.Empty,
         Settles: EquatableArray<SettleOperation>.Empty,
         Registrations: EquatableArray<ListenerRegistration>.Empty)
@@ -83,8 +88,14 @@ internal static class NatsProfile
                 CallKind.Send,
                 s_messages,
                 "ReplyAsync",
-                "a reply goes back to the requester, whose traced RequestAsync span already lasts until it arrives, and MessageTrace does not trace replies",
-                "to trace it as a send, publish it with PublishAsync(msg.ReplyTo, data) in a [TracedProducer(Destination = \"...\")] scope (an inbox subject makes a poor span name); or suppress MT0007 here when the requester's span is enough")),
+                ReplyWhy,
+                ReplyInstead),
+            new UntracedOperation(
+                CallKind.Send,
+                Types(Services + "NatsSvcMsg"),
+                "ReplyErrorAsync",
+                ReplyWhy,
+                ReplyInstead)),
     };
 
     // Headers the caller passed, or ones the adapter created on the traced path.

@@ -30,6 +30,7 @@ internal static class TestReferences
             MetadataReference.CreateFromFile(typeof(NATS.Net.NatsClient).Assembly.Location),
             MetadataReference.CreateFromFile(typeof(NATS.Client.Core.INatsSerialize<>).Assembly.Location),
             MetadataReference.CreateFromFile(typeof(NATS.Client.JetStream.INatsJSContext).Assembly.Location),
+            MetadataReference.CreateFromFile(typeof(NATS.Client.Services.NatsSvcMsg<>).Assembly.Location),
             MetadataReference.CreateFromFile(typeof(Microsoft.Extensions.Primitives.StringValues).Assembly.Location),
         ])
         .ToImmutableArray();

@@ -25,6 +25,7 @@ internal static class TestCompilation
             MetadataReference.CreateFromFile(typeof(NATS.Net.NatsClient).Assembly.Location),
             MetadataReference.CreateFromFile(typeof(NATS.Client.Core.INatsSerialize<>).Assembly.Location),
             MetadataReference.CreateFromFile(typeof(NATS.Client.JetStream.INatsJSContext).Assembly.Location),
+            MetadataReference.CreateFromFile(typeof(NATS.Client.Services.NatsSvcMsg<>).Assembly.Location),
             MetadataReference.CreateFromFile(typeof(Microsoft.Extensions.Primitives.StringValues).Assembly.Location),
             MetadataReference.CreateFromFile(typeof(Microsoft.Extensions.Logging.ILoggerFactory).Assembly.Location),
             MetadataReference.CreateFromFile(typeof(MQTTnet.MqttApplicationMessage).Assembly.Location),

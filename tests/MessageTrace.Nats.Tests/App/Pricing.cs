@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Diagnostics;
 using System.Threading.Tasks;
 using NATS.Client.Core;
+using NATS.Client.Services;
 
 namespace MessageTrace.Nats.Tests.App;
 
@@ -32,6 +33,19 @@ public sealed class PriceService
     public async ValueTask AnswerAsync(NatsMsg<string> request)
     {
         Seen.Add((Activity.Current, request.Headers));
+        await request.ReplyAsync("price of " + request.Data);
+    }
+}
+
+/// <summary>The same service on NATS.Client.Services: an endpoint whose handler is traced.</summary>
+public sealed class PriceEndpoint
+{
+    public List<Activity?> Seen { get; } = new();
+
+    [TracedHandler(ConsumerGroup = "pricing")]
+    public async ValueTask AnswerAsync(NatsSvcMsg<string> request)
+    {
+        Seen.Add(Activity.Current);
         await request.ReplyAsync("price of " + request.Data);
     }
 }

@@ -15,16 +15,22 @@ namespace MessageTrace.Generated
     file static class NatsHandlerInterceptors
     {
         internal static readonly global::MessageTrace.MessagingSite s_site0 = new("nats", consumerGroup: "billing");
+        internal static readonly global::MessageTrace.MessagingSite s_site1 = new("nats");
 
-        // Program.cs(44,61)
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "V6Kf+xS/G6aixDj13SPPHfsFAABQcm9ncmFtLmNz")]
+        // Program.cs(45,61)
+        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "xbgUt1okm8a7KJqdSPEnhxcGAABQcm9ncmFtLmNz")]
         public static global::System.Threading.Tasks.ValueTask HandleAsync_a721b004(this global::Shop.Orders receiver, global::NATS.Client.JetStream.NatsJSMsg<global::Shop.Order> p0)
             => global::MessageTrace.TracedHandler.InvokeAsync(s_site0, default(NatsJSIncoming<global::Shop.Order>), p0, receiver, static (m, a) => a.HandleAsync(m));
 
-        // Program.cs(40,19)
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "V6Kf+xS/G6aixDj13SPPHZAFAABQcm9ncmFtLmNz")]
+        // Program.cs(41,19)
+        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "xbgUt1okm8a7KJqdSPEnh6wFAABQcm9ncmFtLmNz")]
         public static global::System.Threading.Tasks.ValueTask HandleConsumedAsync_d3694dbf(this global::Shop.Orders receiver, global::NATS.Client.JetStream.INatsJSMsg<global::Shop.Order> p0)
             => global::MessageTrace.TracedHandler.InvokeAsync(s_site0, default(NatsJSInterfaceIncoming<global::Shop.Order>), p0, receiver, static (m, a) => a.HandleConsumedAsync(m));
+
+        // Program.cs(53,67)
+        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "xbgUt1okm8a7KJqdSPEnh20HAABQcm9ncmFtLmNz")]
+        public static global::System.Threading.Tasks.ValueTask PriceAsync_dc8b2d11(this global::Shop.Orders receiver, global::NATS.Client.Services.NatsSvcMsg<global::Shop.Order> p0)
+            => global::MessageTrace.TracedHandler.InvokeAsync(s_site1, default(NatsSvcIncoming<global::Shop.Order>), p0, receiver, static (m, a) => a.PriceAsync(m));
     }
 
     // NatsHeaders maps names to StringValues, a type the MessageTrace library does not reference.
@@ -71,6 +77,18 @@ namespace MessageTrace.Generated
         public void RecordSiteAttributes(global::System.Diagnostics.Activity activity, global::MessageTrace.MessagingSite site) { }
         public void RecordAttributes(global::System.Diagnostics.Activity activity, global::NATS.Client.JetStream.INatsJSMsg<T>? message, global::MessageTrace.MessagingSite site) =>
             global::MessageTrace.MessagingAttributes.SetBodySize(activity, site, message?.Size);
+        public string? FailureOf<TResult>(TResult result) => null;
+    }
+
+    // A request to a NATS service endpoint (NATS.Client.Services): its subject and headers.
+    [global::System.CodeDom.Compiler.GeneratedCode("MessageTrace.Generator", "VERSION")]
+    file readonly struct NatsSvcIncoming<T> : global::MessageTrace.IIncomingMessages<global::NATS.Client.Services.NatsSvcMsg<T>>
+    {
+        public bool TryRead(global::NATS.Client.Services.NatsSvcMsg<T> message, string name, out global::MessageTrace.HeaderValue value) => default(NatsHeadersAccess).TryRead(message.Headers, name, out value);
+        public string? Destination(global::NATS.Client.Services.NatsSvcMsg<T> message) => message.Subject;
+        public string? MessageId(global::NATS.Client.Services.NatsSvcMsg<T> message) => null;
+        public void RecordSiteAttributes(global::System.Diagnostics.Activity activity, global::MessageTrace.MessagingSite site) { }
+        public void RecordAttributes(global::System.Diagnostics.Activity activity, global::NATS.Client.Services.NatsSvcMsg<T> message, global::MessageTrace.MessagingSite site) { }
         public string? FailureOf<TResult>(TResult result) => null;
     }
 }

@@ -16,27 +16,27 @@ namespace MessageTrace.Generated
     {
         internal static readonly global::MessageTrace.MessagingSite s_site0 = new("nats");
 
-        // Program.cs(16,43)
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "V6Kf+xS/G6aixDj13SPPHYMBAABQcm9ncmFtLmNz")]
-        // Program.cs(17,22)
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "V6Kf+xS/G6aixDj13SPPHcMBAABQcm9ncmFtLmNz")]
+        // Program.cs(17,43)
+        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "xbgUt1okm8a7KJqdSPEnh58BAABQcm9ncmFtLmNz")]
+        // Program.cs(18,22)
+        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "xbgUt1okm8a7KJqdSPEnh98BAABQcm9ncmFtLmNz")]
         public static global::System.Threading.Tasks.ValueTask<global::NATS.Client.Core.NatsMsg<TReply>> NatsRequest0<TRequest, TReply>(this global::NATS.Net.NatsClient receiver, string p0, TRequest? p1, global::NATS.Client.Core.NatsHeaders? p2, global::NATS.Client.Core.INatsSerialize<TRequest>? p3, global::NATS.Client.Core.INatsDeserialize<TReply>? p4, global::NATS.Client.Core.NatsPubOpts? p5, global::NATS.Client.Core.NatsSubOpts? p6, global::System.Threading.CancellationToken p7)
             => global::MessageTrace.TracedSend.SendAsync(s_site0, new NatsOutgoing(p0, p2), (receiver, p0, p1, p3, p4, p5, p6, p7), static (m, a) => a.receiver.RequestAsync(a.p0, a.p1, m.Headers, a.p3, a.p4, a.p5, a.p6, a.p7));
 
-        // Program.cs(24,18)
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "V6Kf+xS/G6aixDj13SPPHasCAABQcm9ncmFtLmNz")]
         // Program.cs(25,18)
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "V6Kf+xS/G6aixDj13SPPHd8CAABQcm9ncmFtLmNz")]
+        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "xbgUt1okm8a7KJqdSPEnh8cCAABQcm9ncmFtLmNz")]
+        // Program.cs(26,18)
+        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "xbgUt1okm8a7KJqdSPEnh/sCAABQcm9ncmFtLmNz")]
         public static global::System.Threading.Tasks.ValueTask<global::NATS.Client.JetStream.Models.PubAckResponse> NatsJetStreamPublish1<T>(this global::NATS.Client.JetStream.INatsJSContext receiver, string p0, T? p1, global::NATS.Client.Core.INatsSerialize<T>? p2, global::NATS.Client.JetStream.NatsJSPubOpts? p3, global::NATS.Client.Core.NatsHeaders? p4, global::System.Threading.CancellationToken p5)
             => global::MessageTrace.TracedSend.SendAsync(s_site0, new NatsOutgoing(p0, p4), (receiver, p0, p1, p2, p3, p5), static (m, a) => a.receiver.PublishAsync(a.p0, a.p1, a.p2, a.p3, m.Headers, a.p5));
 
-        // Program.cs(26,23)
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "V6Kf+xS/G6aixDj13SPPHVUDAABQcm9ncmFtLmNz")]
+        // Program.cs(27,23)
+        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "xbgUt1okm8a7KJqdSPEnh3EDAABQcm9ncmFtLmNz")]
         public static global::System.Threading.Tasks.ValueTask<global::NATS.Client.Core.NatsResult<global::NATS.Client.JetStream.Models.PubAckResponse>> NatsJetStreamTryPublish2<T>(this global::NATS.Client.JetStream.NatsJSContext receiver, string p0, T? p1, global::NATS.Client.Core.INatsSerialize<T>? p2, global::NATS.Client.JetStream.NatsJSPubOpts? p3, global::NATS.Client.Core.NatsHeaders? p4, global::System.Threading.CancellationToken p5)
             => global::MessageTrace.TracedSend.SendAsync(s_site0, new NatsOutgoing(p0, p4), (receiver, p0, p1, p2, p3, p5), static (m, a) => a.receiver.TryPublishAsync(a.p0, a.p1, a.p2, a.p3, m.Headers, a.p5));
 
-        // Program.cs(27,48)
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "V6Kf+xS/G6aixDj13SPPHaoDAABQcm9ncmFtLmNz")]
+        // Program.cs(28,48)
+        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "xbgUt1okm8a7KJqdSPEnh8YDAABQcm9ncmFtLmNz")]
         public static global::System.Threading.Tasks.ValueTask<global::NATS.Client.JetStream.NatsJSPublishConcurrentFuture> NatsJetStreamPublishConcurrent3<T>(this global::NATS.Client.JetStream.NatsJSContext receiver, string p0, T? p1, global::NATS.Client.Core.INatsSerialize<T>? p2, global::NATS.Client.JetStream.NatsJSPubOpts? p3, global::NATS.Client.Core.NatsHeaders? p4, global::System.Threading.CancellationToken p5)
             => global::MessageTrace.TracedSend.SendAsync(s_site0, new NatsOutgoing(p0, p4), (receiver, p0, p1, p2, p3, p5), static (m, a) => a.receiver.PublishConcurrentAsync(a.p0, a.p1, a.p2, a.p3, m.Headers, a.p5));
     }
