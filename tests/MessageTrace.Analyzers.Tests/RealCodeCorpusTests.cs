@@ -174,9 +174,9 @@ public sealed class RealCodeCorpusTests
                 }
             }
             """,
-        // The NATS docs' request/reply and JetStream examples: a request with data and a stream publish are
-        // traced; a data-less request has no headers to carry the context, and a reply is not traced, so in a
-        // producer scope each is reported with its reason. JetStream messages are handlers' messages.
+        // The NATS docs' request/reply and JetStream examples: a request with data, a reply and a stream
+        // publish are traced; a data-less request has no headers to carry the context, so in a producer scope
+        // it is reported with its reason. JetStream messages are handlers' messages.
         """
             using System.Threading.Tasks;
             using MessageTrace;
@@ -192,13 +192,26 @@ public sealed class RealCodeCorpusTests
                     await {|T:client.RequestAsync<int, int>("math.double", 2)|};
                     await {|T:client.RequestAsync<string, string>(subject: "greet", data: "bob", headers: new NatsHeaders { ["a"] = "b" })|};
                     await {|MT0007:client.RequestAsync<System.DateTime>("time")|};
-                    await {|MT0007:request.ReplyAsync(4)|};
+                    await {|T:request.ReplyAsync(4)|};
                     await {|T:js.PublishAsync(subject: "orders.new.1", data: "order 1")|};
                     await {|T:js.PublishAsync("orders.new.2", "order 2", opts: new NatsJSPubOpts { MsgId = "2" })|};
                 }
 
                 [TracedHandler]
                 public ValueTask HandleAsync(INatsJSMsg<string> message) => message.AckAsync();
+
+                // A service's reply with no producer scope around it: a send like any other, so MT0001.
+                [TracedHandler]
+                public async Task AnswerAsync(NatsMsg<int> request) => await {|MT0001:request.ReplyAsync(request.Data * 2)|};
+
+                // NATS.Net marks a JetStream message's ReplyAsync obsolete (it never reaches the publisher).
+                [TracedProducer]
+                public async Task ReplyToStoredAsync(INatsJSMsg<string> message)
+                {
+            #pragma warning disable CS0618
+                    await {|MT0007:message.ReplyAsync()|};
+            #pragma warning restore CS0618
+                }
 
                 public async Task ConsumeAsync(INatsJSConsumer consumer)
                 {

@@ -259,6 +259,34 @@ public sealed class HandlerBaselineTests
         Assert.Empty(run.GeneratorDiagnostics);
     }
 
+    // Code that calls an obsolete handler (or client method) has its own warning (here suppressed, as such code often
+    // does); the interceptor calls the same member again and must not add a warning of its own.
+    [Fact]
+    public void ObsoleteHandlersTheUserCallsAddNoWarningInGeneratedCode()
+    {
+        var run = GeneratorRun.Run(TestCompilation.Create(Usings + """
+            namespace Shop;
+
+            public sealed class Billing
+            {
+                [System.Obsolete("use HandleV2")]
+                [TracedHandler]
+                public ConsumeResult Handle(MessageView message) => ConsumeResult.SUCCESS;
+            }
+
+            public static class Wiring
+            {
+            #pragma warning disable CS0618
+                public static ConsumeResult Run(Billing billing, MessageView message) => billing.Handle(message);
+            #pragma warning restore CS0618
+            }
+            """));
+
+        run.AssertNoProblems();
+        var generated = Assert.Single(run.Sources, static s => s.HintName.Contains("Handlers", System.StringComparison.Ordinal));
+        Assert.Contains("a.Handle(m)", generated.Text, System.StringComparison.Ordinal);
+    }
+
     private static void Verify(string testName, string source)
     {
         var run = GeneratorRun.Run(TestCompilation.Create(source));

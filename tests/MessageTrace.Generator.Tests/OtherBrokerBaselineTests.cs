@@ -210,7 +210,17 @@ public sealed class OtherBrokerBaselineTests
             public Task HandleOneAsync(NatsJSMsg<Order> message) => HandleAsync(message).AsTask();
 
             [TracedHandler]
+            [TracedProducer]
             public ValueTask PriceAsync(NatsSvcMsg<Order> request) => request.ReplyAsync(42);
+
+            // Replies are sends to the requester's inbox; the message is a struct, so the interceptor takes it by 'in'.
+            [TracedProducer]
+            public async Task AnswerAsync(NatsMsg<Order> request, INatsMsg<Order> viaInterface)
+            {
+                await request.ReplyAsync("ok", headers: new NatsHeaders { ["origin"] = "shop" });
+                await request.ReplyAsync();
+                await viaInterface.ReplyAsync(1);
+            }
 
             public async Task ServeAsync()
             {

@@ -28,10 +28,10 @@ public sealed class RequestReplyTests(NatsServer server)
         var service = new PriceService();
         var answering = await AnswerOneAsync(service);
 
-        var reply = await new PriceClient(server.Client).AskAsync(_subject, "apples");
+        var answer = await new PriceClient(server.Client).AskAsync(_subject, "apples");
         await answering;
 
-        Assert.Equal("price of apples", reply);
+        Assert.Equal("price of apples", answer);
         var send = capture.Single("send " + _subject);
         Assert.Equal(ActivityKind.Producer, send.Kind);
         Assert.Equal("send", Tag(send, "messaging.operation.type"));
@@ -45,6 +45,13 @@ public sealed class RequestReplyTests(NatsServer server)
 
         // The service answered inside the request's span: it ends after the process span that replied.
         Assert.True(send.StartTimeUtc + send.Duration >= process.StartTimeUtc + process.Duration);
+
+        // The reply is a send to the requester's inbox: a temporary subject, so it names no span.
+        var reply = Assert.Single(capture.Spans, s => s.DisplayName == "send");
+        Assert.Equal(ActivityKind.Producer, reply.Kind);
+        Assert.Equal(process.SpanId, reply.ParentSpanId);
+        Assert.Equal(true, Tag(reply, "messaging.destination.temporary"));
+        Assert.Null(Tag(reply, "messaging.destination.name"));
     }
 
     [Fact]
@@ -80,6 +87,9 @@ public sealed class RequestReplyTests(NatsServer server)
         Assert.Equal(send.TraceId, process.TraceId);
         Assert.Equal(send.SpanId, process.ParentSpanId);
         Assert.Same(process, Assert.Single(endpoint.Seen));
+        var answer = Assert.Single(capture.Spans, s => s.DisplayName == "send");
+        Assert.Equal(process.SpanId, answer.ParentSpanId);
+        Assert.Equal(true, Tag(answer, "messaging.destination.temporary"));
     }
 
     [Fact]

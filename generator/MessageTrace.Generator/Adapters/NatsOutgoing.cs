@@ -1,7 +1,8 @@
 // A NATS publish: its subject and headers (created when the caller passes none, on the traced path only).
 // NATS.Net makes headers read-only once published: reused ones are copied, without our trace headers.
+// A reply goes to the requester's inbox, a temporary subject: it comes without one, so it names no span.
 [global::System.CodeDom.Compiler.GeneratedCode("MessageTrace.Generator", "VERSION")]
-file struct NatsOutgoing(string? subject, global::NATS.Client.Core.NatsHeaders? headers) : global::MessageTrace.IOutgoingMessage
+file struct NatsOutgoing(string? subject, global::NATS.Client.Core.NatsHeaders? headers, bool temporary = false) : global::MessageTrace.IOutgoingMessage
 {
     public global::NATS.Client.Core.NatsHeaders? Headers = headers;
 
@@ -28,6 +29,9 @@ file struct NatsOutgoing(string? subject, global::NATS.Client.Core.NatsHeaders? 
         Headers = copy;
         return true;
     }
-    public readonly void RecordAttributes(global::System.Diagnostics.Activity activity, global::MessageTrace.MessagingSite site) { }
+    public readonly void RecordAttributes(global::System.Diagnostics.Activity activity, global::MessageTrace.MessagingSite site)
+    {
+        if (temporary) global::MessageTrace.MessagingAttributes.SetTemporaryDestination(activity);
+    }
     public readonly void RecordResult<TResult>(global::System.Diagnostics.Activity activity, TResult result) { }
 }

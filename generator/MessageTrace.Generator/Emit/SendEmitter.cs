@@ -52,7 +52,9 @@ internal static class SendEmitter
         var signature = site.Signature;
         var recipe = site.Recipe;
         bool hasReceiver = signature.ReceiverType is not null;
-        string receiver = hasReceiver ? "this " + signature.ReceiverType + " receiver" + (signature.Parameters.Count > 0 ? ", " : string.Empty) : string.Empty;
+        // A struct receiver (a NATS message replied to) comes by reference, as the compiler requires; the
+        // client call is made on a copy, which a send does not change.
+        string receiver = hasReceiver ? "this " + signature.ReceiverRefKind + signature.ReceiverType + " receiver" + (signature.Parameters.Count > 0 ? ", " : string.Empty) : string.Empty;
         writer.Line($"public static {signature.ReturnType} {site.OperationId}{number}{SignatureText.TypeParameters(signature)}({receiver}{SignatureText.Parameters(signature)})");
         SignatureText.WriteConstraints(writer, signature);
 

@@ -19,7 +19,15 @@ internal sealed record CallSignature(
     ReturnShape ReturnShape,
     EquatableArray<ParameterInfo> Parameters,
     EquatableArray<string> TypeParameters,
-    EquatableArray<string> Constraints);
+    EquatableArray<string> Constraints)
+{
+    /// <summary>
+    /// How an instance method of a struct gets its receiver, as the compiler requires the interceptor's
+    /// <c>this</c> parameter to: <c>"in "</c> for a read-only method, <c>"ref "</c> otherwise; empty for a
+    /// class, an interface or an extension.
+    /// </summary>
+    public string ReceiverRefKind { get; init; } = string.Empty;
+}
 
 /// <summary>What the intercepted method returns, which decides how its span is completed.</summary>
 internal enum ReturnShape

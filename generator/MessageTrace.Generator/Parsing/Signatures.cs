@@ -65,8 +65,15 @@ internal static class Signatures
             shape,
             parameters.ToEquatableArray(),
             typeParameters.ToEquatableArray(),
-            Constraints(original).ToEquatableArray());
+            Constraints(original).ToEquatableArray())
+        {
+            ReceiverRefKind = receiverIsFirstParameter ? string.Empty : ReceiverRefKind(original),
+        };
     }
+
+    /// <summary><c>"in "</c> or <c>"ref "</c> for an instance method of a struct (see <see cref="CallSignature.ReceiverRefKind"/>).</summary>
+    private static string ReceiverRefKind(IMethodSymbol method) =>
+        method.IsStatic || !method.ContainingType.IsValueType ? string.Empty : method.IsReadOnly ? "in " : "ref ";
 
     /// <summary>
     /// The signature of <paramref name="method"/> exactly as called, its containing type's type arguments
@@ -93,7 +100,10 @@ internal static class Signatures
             shape,
             parameters.ToEquatableArray(),
             EquatableArray<string>.Empty,
-            EquatableArray<string>.Empty);
+            EquatableArray<string>.Empty)
+        {
+            ReceiverRefKind = method.IsExtensionMethod ? string.Empty : ReceiverRefKind(method),
+        };
     }
 
     public static (ReturnShape Shape, string? Awaited) Classify(ITypeSymbol returnType, bool returnsVoid)

@@ -6,8 +6,9 @@ namespace MessageTrace.Generator.Profiles;
 /// NATS.Net 3: <c>PublishAsync</c> and <c>RequestAsync</c> on <c>INatsClient</c>/<c>NatsConnection</c>,
 /// and JetStream's <c>PublishAsync</c>, with <c>NatsHeaders</c> (created when the caller passes none);
 /// handlers taking <c>NatsMsg&lt;T&gt;</c>, JetStream's <c>NatsJSMsg&lt;T&gt;</c> or a service endpoint's
-/// <c>NatsSvcMsg&lt;T&gt;</c>. Calls that carry no headers of their own (a data-less request) or are not
-/// traced by choice (a reply) are known and reported instead.
+/// <c>NatsSvcMsg&lt;T&gt;</c>; replies, as sends to a temporary subject. Calls that carry no headers MessageTrace
+/// can write (a data-less request, a request or reply made of a whole <c>NatsMsg&lt;T&gt;</c>) are known and
+/// reported instead.
 /// </summary>
 internal static class NatsProfile
 {
@@ -17,13 +18,11 @@ internal static class NatsProfile
     private const string Services = "NATS.Client.Services.";
     private const string System = "nats";
     private const string HeadersAccess = "NatsHeadersAccess";
-    private const string ReplyWhy = "a reply goes back to the requester, whose traced RequestAsync span already lasts until it arrives, and MessageTrace does not trace replies";
-    private const string ReplyInstead = "to trace it as a send, publish it with PublishAsync(msg.ReplyTo, data) in a [TracedProducer(Destination = \"...\")] scope (an inbox subject makes a poor span name); or suppress MT0007 here when the requester's span is enough";
 
     private static readonly EquatableArray<string> s_clients = Types(Ns + "INatsClient", Ns + "NatsConnection", "NATS.Net.NatsClient");
     private static readonly EquatableArray<string> s_jetStream = Types(JetStream + "INatsJSContext", JetStream + "NatsJSContext");
     private static readonly EquatableArray<string> s_jetStreamPublish = Types("System.String", "!0", Ns + "INatsSerialize", JetStream + "NatsJSPubOpts", Ns + "NatsHeaders", "System.Threading.CancellationToken");
-    private static readonly EquatableArray<string> s_messages = Types(Ns + "INatsMsg", Ns + "NatsMsg", JetStream + "INatsJSMsg", JetStream + "NatsJSMsg", Services + "NatsSvcMsg");
+    private static readonly EquatableArray<string> s_replied = Types(Ns + "INatsMsg", Ns + "NatsMsg", Services + "NatsSvcMsg");
 
     public static BrokerProfile Create() => new(
         Id,
@@ -54,7 +53,34 @@ internal static class NatsProfile
             // until it is written; its future brings the acknowledgement later).
             new SendOperation("NatsJetStreamPublish", s_jetStream, "PublishAsync", s_jetStreamPublish, Publish(headers: 4)),
             new SendOperation("NatsJetStreamTryPublish", s_jetStream, "TryPublishAsync", s_jetStreamPublish, Publish(headers: 4)),
-            new SendOperation("NatsJetStreamPublishConcurrent", s_jetStream, "PublishConcurrentAsync", s_jetStreamPublish, Publish(headers: 4))),
+            new SendOperation("NatsJetStreamPublishConcurrent", s_jetStream, "PublishConcurrentAsync", s_jetStreamPublish, Publish(headers: 4)),
+
+            // A reply (to a request, to a service request, to a JetStream message) is a publish to the
+            // requester's inbox: a send whose temporary subject names no span and is not recorded.
+            new SendOperation(
+                "NatsReply",
+                s_replied,
+                "ReplyAsync",
+                Types("!0", Ns + "NatsHeaders", "System.String", Ns + "INatsSerialize", Ns + "NatsPubOpts", "System.Threading.CancellationToken"),
+                Reply(headers: 1)),
+            new SendOperation(
+                "NatsReplyHeadersOnly",
+                s_replied,
+                "ReplyAsync",
+                Types(Ns + "NatsHeaders", "System.String", Ns + "NatsPubOpts", "System.Threading.CancellationToken"),
+                Reply(headers: 0)),
+            new SendOperation(
+                "NatsReplyError",
+                Types(Services + "NatsSvcMsg"),
+                "ReplyErrorAsync",
+                Types("System.Int32", "System.String", "!0", Ns + "NatsHeaders", "System.String", Ns + "INatsSerialize", Ns + "NatsPubOpts", "System.Threading.CancellationToken"),
+                Reply(headers: 3)),
+            new SendOperation(
+                "NatsReplyErrorHeadersOnly",
+                Types(Services + "NatsSvcMsg"),
+                "ReplyErrorAsync",
+                Types("System.Int32", "System.String", Ns + "NatsHeaders", "System.String", Ns + "NatsPubOpts", "System.Threading.CancellationToken"),
+                Reply(headers: 2))),
         IncomingMessages: List(
             new IncomingMessageShape(Id, System, Ns + "NatsMsg", GenericArity: 1, IsValueType: true, Adapter("NatsIncoming", HeadersAccess)),
             new IncomingMessageShape(Id, System, JetStream + "NatsJSMsg", GenericArity: 1, IsValueType: true, Adapter("NatsJSIncoming", HeadersAccess)),
@@ -86,17 +112,25 @@ internal static class NatsProfile
                 "trace it by hand, or suppress MT0007 here"),
             new UntracedOperation(
                 CallKind.Send,
-                s_messages,
+                Types(Ns + "INatsMsg", Ns + "NatsMsg"),
                 "ReplyAsync",
-                ReplyWhy,
-                ReplyInstead),
+                "the reply is a NatsMsg<T> whose headers MessageTrace does not rewrite",
+                "reply with ReplyAsync(data, headers), which MessageTrace traces"),
             new UntracedOperation(
                 CallKind.Send,
-                Types(Services + "NatsSvcMsg"),
-                "ReplyErrorAsync",
-                ReplyWhy,
-                ReplyInstead)),
+                Types(JetStream + "INatsJSMsg", JetStream + "NatsJSMsg"),
+                "ReplyAsync",
+                "NATS.Net marks it obsolete: the server answers every JetStream publish itself, so this reply never reaches the publisher",
+                "remove the call")),
     };
+
+    // The caller's headers or created ones, and no subject: the inbox is temporary.
+    private static SendRecipe Reply(int headers) => new(
+        Adapter("NatsOutgoing", HeadersAccess),
+        List(CallArgument.Const("null"), P(headers), CallArgument.Const("temporary: true")),
+        List(new ParameterReplacement(headers, "Headers")),
+        Reroute: null,
+        Destination: null);
 
     // Headers the caller passed, or ones the adapter created on the traced path.
     private static SendRecipe Publish(int headers) => new(

@@ -16,6 +16,11 @@ public static class MessagingAttributes
     public const string DestinationName = "messaging.destination.name";
     /// <summary><c>messaging.destination.template</c>: low-cardinality destination template.</summary>
     public const string DestinationTemplate = "messaging.destination.template";
+    /// <summary>
+    /// <c>messaging.destination.temporary</c>: the destination exists only for a while (a reply inbox), so it
+    /// names no span and is not recorded, to keep span names and metrics low in cardinality.
+    /// </summary>
+    public const string DestinationTemporary = "messaging.destination.temporary";
     /// <summary><c>messaging.destination.partition.id</c>.</summary>
     public const string DestinationPartitionId = "messaging.destination.partition.id";
     /// <summary><c>messaging.message.id</c>.</summary>
@@ -97,6 +102,9 @@ public static class MessagingAttributes
 
     /// <summary>Sets <c>messaging.message.id</c> unless the id is null or empty.</summary>
     public static void SetMessageId(System.Diagnostics.Activity activity, string? messageId) => SetText(activity, MessageId, messageId);
+
+    /// <summary>Marks a span whose destination is temporary (see <see cref="DestinationTemporary"/>).</summary>
+    public static void SetTemporaryDestination(System.Diagnostics.Activity activity) => activity.SetTag(DestinationTemporary, TagValues.True);
 
     /// <summary>Sets the opt-in <c>messaging.message.body.size</c> when the site asks for it and the size is known.</summary>
     public static void SetBodySize(System.Diagnostics.Activity activity, MessagingSite site, int? bodySize)

@@ -24,12 +24,13 @@ public sealed class PriceClient(INatsClient client)
     }
 }
 
-/// <summary>The service side: a traced handler that answers each request.</summary>
+/// <summary>The service side: a traced handler that answers each request with a traced reply.</summary>
 public sealed class PriceService
 {
     public List<(Activity? Span, NatsHeaders? Headers)> Seen { get; } = new();
 
     [TracedHandler(ConsumerGroup = "pricing")]
+    [TracedProducer]
     public async ValueTask AnswerAsync(NatsMsg<string> request)
     {
         Seen.Add((Activity.Current, request.Headers));
@@ -43,6 +44,7 @@ public sealed class PriceEndpoint
     public List<Activity?> Seen { get; } = new();
 
     [TracedHandler(ConsumerGroup = "pricing")]
+    [TracedProducer]
     public async ValueTask AnswerAsync(NatsSvcMsg<string> request)
     {
         Seen.Add(Activity.Current);
