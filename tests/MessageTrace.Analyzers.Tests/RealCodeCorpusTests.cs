@@ -174,9 +174,9 @@ public sealed class RealCodeCorpusTests
                 }
             }
             """,
-        // The NATS docs' request/reply and JetStream examples: a request with data, a reply and a stream
-        // publish are traced; a data-less request has no headers to carry the context, so in a producer scope
-        // it is reported with its reason. JetStream messages are handlers' messages.
+        // The NATS docs' request/reply and JetStream examples: requests (with data or without), a reply and a
+        // stream publish are traced; JetStream messages are handlers' messages; a JetStream message's obsolete
+        // reply is reported with its reason.
         """
             using System.Threading.Tasks;
             using MessageTrace;
@@ -191,7 +191,7 @@ public sealed class RealCodeCorpusTests
                 {
                     await {|T:client.RequestAsync<int, int>("math.double", 2)|};
                     await {|T:client.RequestAsync<string, string>(subject: "greet", data: "bob", headers: new NatsHeaders { ["a"] = "b" })|};
-                    await {|MT0007:client.RequestAsync<System.DateTime>("time")|};
+                    await {|T:client.RequestAsync<System.DateTime>("time")|};
                     await {|T:request.ReplyAsync(4)|};
                     await {|T:js.PublishAsync(subject: "orders.new.1", data: "order 1")|};
                     await {|T:js.PublishAsync("orders.new.2", "order 2", opts: new NatsJSPubOpts { MsgId = "2" })|};

@@ -181,6 +181,7 @@ public sealed class OtherBrokerBaselineTests
             {
                 NatsMsg<int> reply = await client.RequestAsync<Order, int>("prices", order);
                 await client.RequestAsync<Order, int>(subject: "prices", data: order, headers: new NatsHeaders { ["origin"] = "shop" });
+                await client.RequestAsync<System.DateTime>("time");
                 return reply.Data;
             }
 

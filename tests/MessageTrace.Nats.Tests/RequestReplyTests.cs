@@ -72,6 +72,38 @@ public sealed class RequestReplyTests(NatsServer server)
     }
 
     [Fact]
+    public async Task A_request_without_data_carries_its_context_in_headers_of_its_own()
+    {
+        using var capture = new TraceCapture();
+        var service = new PriceService();
+        var answering = await AnswerOneAsync(service);
+
+        var answer = await new PriceClient(server.Client).AskAsync(_subject);
+        await answering;
+
+        Assert.Equal("price of ", answer); // the service got no data, as without tracing
+        var send = capture.Single("send " + _subject);
+        var (span, headers) = Assert.Single(service.Seen);
+        Assert.Equal(send.Id, headers?["traceparent"].ToString());
+        Assert.Equal(send.SpanId, span?.ParentSpanId);
+    }
+
+    [Fact]
+    public async Task Without_tracing_a_request_without_data_goes_out_as_written()
+    {
+        var service = new PriceService();
+        var answering = await AnswerOneAsync(service);
+
+        var answer = await new PriceClient(server.Client).AskAsync(_subject);
+        await answering;
+
+        Assert.Equal("price of ", answer);
+        var (span, headers) = Assert.Single(service.Seen);
+        Assert.Null(span);
+        Assert.Null(headers);
+    }
+
+    [Fact]
     public async Task A_service_endpoints_handler_continues_the_requests_trace()
     {
         using var capture = new TraceCapture();

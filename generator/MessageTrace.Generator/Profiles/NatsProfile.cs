@@ -6,9 +6,9 @@ namespace MessageTrace.Generator.Profiles;
 /// NATS.Net 3: <c>PublishAsync</c> and <c>RequestAsync</c> on <c>INatsClient</c>/<c>NatsConnection</c>,
 /// and JetStream's <c>PublishAsync</c>, with <c>NatsHeaders</c> (created when the caller passes none);
 /// handlers taking <c>NatsMsg&lt;T&gt;</c>, JetStream's <c>NatsJSMsg&lt;T&gt;</c> or a service endpoint's
-/// <c>NatsSvcMsg&lt;T&gt;</c>; replies, as sends to a temporary subject. Calls that carry no headers MessageTrace
-/// can write (a data-less request, a request or reply made of a whole <c>NatsMsg&lt;T&gt;</c>) are known and
-/// reported instead.
+/// <c>NatsSvcMsg&lt;T&gt;</c>; replies, as sends to a temporary subject. Calls whose headers MessageTrace does
+/// not write (a request or reply made of a whole <c>NatsMsg&lt;T&gt;</c>, a request for many replies) are known
+/// and reported instead.
 /// </summary>
 internal static class NatsProfile
 {
@@ -34,6 +34,20 @@ internal static class NatsProfile
                 "PublishAsync",
                 Types("System.String", "!0", Ns + "NatsHeaders", "System.String", Ns + "INatsSerialize", Ns + "NatsPubOpts", "System.Threading.CancellationToken"),
                 Publish(headers: 2)),
+
+            // A request without data has no headers parameter: on the traced path it is made as the client
+            // makes it itself, a request of no (object) data, with the headers that carry the context.
+            new SendOperation(
+                "NatsRequestWithoutData",
+                s_clients,
+                "RequestAsync",
+                Types("System.String", Ns + "INatsDeserialize", Ns + "NatsSubOpts", "System.Threading.CancellationToken"),
+                new SendRecipe(
+                    Adapter("NatsOutgoing", HeadersAccess),
+                    List(P(0), CallArgument.Const("null")),
+                    EquatableArray<ParameterReplacement>.Empty,
+                    new ReroutedCall("Headers", "RequestAsync", List(P(0), CallArgument.Const("(object?)null"), CallArgument.FromAdapter("Headers"), CallArgument.Const("null"), P(1), CallArgument.Const("null"), P(2), P(3))),
+                    Destination: P(0))),
             new SendOperation(
                 "NatsPublishHeadersOnly",
                 s_clients,
@@ -92,12 +106,6 @@ internal static class NatsProfile
     {
         AsyncApi = new AsyncApiFacts("nats", AsyncApiChannelBinding.None, AsyncApiGroupBinding.NatsQueue),
         Untraced = List(
-            new UntracedOperation(
-                CallKind.Send,
-                s_clients,
-                "RequestAsync",
-                "this request takes no data and no headers, so nothing can carry the trace context to the service",
-                "call RequestAsync<TRequest, TReply>(subject, data) (data may be null), which MessageTrace traces"),
             new UntracedOperation(
                 CallKind.Send,
                 Types(Ns + "NatsRequestExtensions", Ns + "NatsRequestManyExtensions"),

@@ -16,6 +16,14 @@ public sealed class PriceClient(INatsClient client)
         return reply.Data;
     }
 
+    /// <summary>A request without data, as the NATS docs' time service is asked.</summary>
+    [TracedProducer]
+    public async Task<string?> AskAsync(string subject)
+    {
+        var reply = await client.RequestAsync<string>(subject);
+        return reply.Data;
+    }
+
     [TracedProducer]
     public async Task<string?> AskAsync(string subject, string item, NatsHeaders headers)
     {
