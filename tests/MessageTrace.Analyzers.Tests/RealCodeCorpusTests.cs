@@ -172,6 +172,10 @@ public sealed class RealCodeCorpusTests
                     await {|T:hidden.ProduceAsync("orders", new Message<string, Secret> { Key = "k", Value = new Secret(json) })|};
                     await {|T:counts.ProduceAsync("counts", new Message<Null, int> { Value = 42 })|};
                 }
+
+                // The RabbitMQ API guide's pull.
+                [TracedConsumer]
+                public async Task<BasicGetResult?> GetAsync(string queue) => await {|T:channel.BasicGetAsync(queue, false)|};
             }
             """,
         // The NATS docs' request/reply and JetStream examples: requests (with data or without), a reply and a

@@ -38,6 +38,17 @@ public sealed class OtherBrokerBaselineTests
                 consumer.ReceivedAsync += (_, delivery) => HandleAsync(delivery);
                 Handle(polled);
             }
+
+            // basic.get, as the RabbitMQ API guide pulls: a receive span when a message came back.
+            [TracedConsumer(ConsumerGroup = "audit")]
+            public async Task PollAsync()
+            {
+                BasicGetResult? result = await channel.BasicGetAsync("orders", autoAck: false);
+                if (result is not null)
+                {
+                    Handle(result);
+                }
+            }
         }
         """);
 

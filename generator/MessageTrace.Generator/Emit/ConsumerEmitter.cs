@@ -17,9 +17,8 @@ internal static class ConsumerEmitter
             return null;
         }
 
-        var shape = profile.IncomingMessages[0];
-        var adapter = shape.Adapter;
         var fields = new SiteFields();
+        var adapters = new List<AdapterRef>();
         var interceptors = new SourceWriter();
         int number = 0;
         foreach (var group in InterceptorGroups.Of(sites, static s => (s.OperationId, s.Signature, s.Options), static s => s.Location))
@@ -35,10 +34,13 @@ internal static class ConsumerEmitter
             string siteField = fields.ForConsumer(first.Options.System ?? profile.System, first.Options);
             interceptors.Line($"public static {signature.ReturnType} {first.OperationId}{number++}{SignatureText.TypeParameters(signature)}(this {signature.ReceiverType} receiver, {SignatureText.Parameters(signature)})");
             SignatureText.WriteConstraints(interceptors, signature);
+            var receive = first.Operation == ConsumerOperation.Receive ? profile.Receives.First(r => r.Id == first.OperationId) : null;
+            var shape = MessageShape(profile, receive?.MessageType);
+            adapters.Add(shape.Adapter);
             // A generic message type (Kafka's ConsumeResult<TKey, TValue>) takes the client's type parameters, in order.
-            string adapterType = shape.GenericArity > 0 ? adapter.Name + SignatureText.TypeParameters(signature) : adapter.Name;
-            interceptors.Line("    => " + (first.Operation == ConsumerOperation.Receive
-                ? Receive(signature, adapterType, siteField, profile.Receives.First(r => r.Id == first.OperationId))
+            string adapterType = shape.GenericArity > 0 ? shape.Adapter.Name + SignatureText.TypeParameters(signature) : shape.Adapter.Name;
+            interceptors.Line("    => " + (receive is not null
+                ? Receive(signature, adapterType, siteField, receive)
                 : Settle(signature, adapterType, siteField, profile.Settles.First(s => s.Id == first.OperationId).OperationName)));
         }
 
@@ -51,16 +53,22 @@ internal static class ConsumerEmitter
         fields.Write(writer);
         writer.Block(interceptors.ToString().TrimEnd('\n'));
         writer.Close();
-        AdapterEmitter.Write(writer, [adapter]);
+        AdapterEmitter.Write(writer, adapters);
         writer.Close();
         return writer.ToString();
     }
+
+    /// <summary>The message a pull returns: the one it names, else the profile's first (acknowledgements take that one).</summary>
+    private static IncomingMessageShape MessageShape(BrokerProfile profile, string? messageType) =>
+        messageType is null ? profile.IncomingMessages[0] : profile.IncomingMessages.First(m => m.TypeName == messageType);
 
     private static string Receive(CallSignature signature, string adapter, string siteField, ReceiveOperation operation)
     {
         var call = CallText.For(signature, hasReceiver: true, new HashSet<int>());
         string arguments = string.Join(", ", signature.Parameters.Select(p => call.Get(p.Name)));
-        string entryPoint = operation.ReturnsOneMessage ? "ReceiveOne" : "ReceiveAsync";
+        string entryPoint = !operation.ReturnsOneMessage ? "ReceiveAsync"
+            : signature.ReturnShape == ReturnShape.TaskOfT ? "ReceiveOneAsync"
+            : "ReceiveOne";
         string isEmpty = operation.EmptyResultProperty is { } property ? $", static r => r.{property}" : string.Empty;
         return $"global::MessageTrace.TracedConsume.{entryPoint}({siteField}, default({adapter}), {call.Arguments}, {CallText.Lambda(withMessage: false, $"{call.Get("receiver")}.{signature.MethodName}({arguments})")}{isEmpty});";
     }

@@ -157,8 +157,14 @@ internal sealed record ReceiveOperation(
     string MethodName,
     EquatableArray<string> ParameterTypes)
 {
-    /// <summary>Whether the call returns one message (null when none arrived) rather than a list, synchronously.</summary>
+    /// <summary>
+    /// Whether the call returns one message (null when none arrived) rather than a list: synchronously, or as
+    /// a task of it (RabbitMQ <c>BasicGetAsync</c>).
+    /// </summary>
     public bool ReturnsOneMessage { get; init; }
+
+    /// <summary>The metadata name of the message type it returns, when that is not the profile's first incoming shape.</summary>
+    public string? MessageType { get; init; }
 
     /// <summary>
     /// A boolean property of the returned result that is true when the result holds no message (Kafka's

@@ -5,7 +5,7 @@ namespace MessageTrace.Generator.Profiles;
 /// <summary>
 /// RabbitMQ.Client 7: <c>IChannel.BasicPublishAsync</c> with <c>BasicProperties.Headers</c> as the carrier
 /// (values travel as bytes: received header values are <c>byte[]</c>), handlers taking
-/// <c>BasicDeliverEventArgs</c> or <c>BasicGetResult</c>.
+/// <c>BasicDeliverEventArgs</c> or <c>BasicGetResult</c>, and <c>BasicGetAsync</c> pulls in a <c>[TracedConsumer]</c>.
 /// </summary>
 /// <remarks>
 /// The destination is the exchange; with the default (empty) exchange a message goes to the queue named by
@@ -49,7 +49,12 @@ internal static class RabbitMqProfile
         IncomingMessages: List(
             new IncomingMessageShape(Id, System, Ns + "Events.BasicDeliverEventArgs", GenericArity: 0, IsValueType: false, Adapter("RabbitMqDeliverIncoming")),
             new IncomingMessageShape(Id, System, Ns + "BasicGetResult", GenericArity: 0, IsValueType: false, Adapter("RabbitMqGetIncoming"))),
-        Receives: EquatableArray<ReceiveOperation>.Empty,
+        // basic.get, the one pull of AMQP 0-9-1: a receive span when it returned a message.
+        Receives: List(new ReceiveOperation("RabbitMqGet", Ns + "IChannel", "BasicGetAsync", Types("System.String", "System.Boolean", "System.Threading.CancellationToken"))
+        {
+            ReturnsOneMessage = true,
+            MessageType = Ns + "BasicGetResult",
+        }),
         Settles: EquatableArray<SettleOperation>.Empty,
         Registrations: EquatableArray<ListenerRegistration>.Empty)
     {

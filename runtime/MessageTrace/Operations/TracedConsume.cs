@@ -60,6 +60,52 @@ public static class TracedConsume
             throw;
         }
 
+        RecordOne<TMessage, TAdapter>(site, message, isEmpty, startTime, startTimestamp);
+        return message;
+    }
+
+    /// <summary>
+    /// An asynchronous pull returning one message, or null when there was none (RabbitMQ's
+    /// <c>BasicGetAsync</c>): as <see cref="ReceiveOne{TMessage, TAdapter, TArgs}(MessagingSite, TAdapter, TArgs, Func{TArgs, TMessage})"/>,
+    /// once the pull completes.
+    /// </summary>
+    public static Task<TMessage> ReceiveOneAsync<TMessage, TAdapter, TArgs>(MessagingSite site, TAdapter adapter, TArgs args, Func<TArgs, Task<TMessage>> receive)
+        where TMessage : class?
+        where TAdapter : struct, IIncomingMessages<TMessage>
+    {
+        if (IsOff)
+        {
+            return receive(args);
+        }
+
+        return ReceiveOneTraced<TMessage, TAdapter, TArgs>(site, args, receive);
+    }
+
+    private static async Task<TMessage> ReceiveOneTraced<TMessage, TAdapter, TArgs>(MessagingSite site, TArgs args, Func<TArgs, Task<TMessage>> receive)
+        where TMessage : class?
+        where TAdapter : struct, IIncomingMessages<TMessage>
+    {
+        var startTime = DateTimeOffset.UtcNow;
+        long startTimestamp = MessagingMetrics.ClientEnabled ? Stopwatch.GetTimestamp() : 0;
+        TMessage message;
+        try
+        {
+            message = await receive(args).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (ProcessSpan.StartBatch<TMessage, TAdapter>(site, null, OperationKind.Receive, startTime, startTimestamp).FailAndStop(exception))
+        {
+            throw;
+        }
+
+        RecordOne<TMessage, TAdapter>(site, message, isEmpty: null, startTime, startTimestamp);
+        return message;
+    }
+
+    // A pull's one message gets a receive span; a pull that brought none only its duration.
+    private static void RecordOne<TMessage, TAdapter>(MessagingSite site, TMessage message, Func<TMessage, bool>? isEmpty, DateTimeOffset startTime, long startTimestamp)
+        where TMessage : class?
+        where TAdapter : struct, IIncomingMessages<TMessage>
+    {
         if (message is not null && (isEmpty is null || !IsEmptyResult(isEmpty, message)))
         {
             // The span starts after the pull (its start time set back to the pull's) and stops at once, which
@@ -71,8 +117,6 @@ public static class TracedConsume
         {
             MessagingOperation.Start(null, site, OperationKind.Receive, destination: null, messageCount: 0, startTimestamp: startTimestamp).Stop();
         }
-
-        return message;
     }
 
     // The client's own predicate; if it throws, the result is traced as a message rather than the

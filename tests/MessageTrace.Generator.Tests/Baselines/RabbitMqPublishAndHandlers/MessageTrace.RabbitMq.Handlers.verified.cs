@@ -16,17 +16,23 @@ namespace MessageTrace.Generated
     file static class RabbitMqHandlerInterceptors
     {
         internal static readonly global::MessageTrace.MessagingSite s_site0 = new("rabbitmq");
-        internal static readonly global::MessageTrace.MessagingSite s_site1 = new("rabbitmq", consumerGroup: "billing");
+        internal static readonly global::MessageTrace.MessagingSite s_site1 = new("rabbitmq", countsConsumedMessages: false);
+        internal static readonly global::MessageTrace.MessagingSite s_site2 = new("rabbitmq", consumerGroup: "billing");
 
         // Program.cs(28,9)
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "KiLw9+OycGDYZj8qEHWdNmMDAABQcm9ncmFtLmNz")]
+        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "ZsiQ/fpaLWv9PVqSM+39zWMDAABQcm9ncmFtLmNz")]
         public static void Handle_c01bc1b4(this global::Shop.Orders receiver, global::RabbitMQ.Client.BasicGetResult p0)
             => global::MessageTrace.TracedHandler.InvokeVoid(s_site0, default(RabbitMqGetIncoming), p0, receiver, static (m, a) => a.Handle(m));
 
+        // Program.cs(38,13)
+        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "ZsiQ/fpaLWv9PVqSM+39zbYEAABQcm9ncmFtLmNz")]
+        public static void Handle_c01bc1b4_AfterReceive(this global::Shop.Orders receiver, global::RabbitMQ.Client.BasicGetResult p0)
+            => global::MessageTrace.TracedHandler.InvokeVoid(s_site1, default(RabbitMqGetIncoming), p0, receiver, static (m, a) => a.Handle(m));
+
         // Program.cs(27,52)
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "KiLw9+OycGDYZj8qEHWdNkwDAABQcm9ncmFtLmNz")]
+        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "ZsiQ/fpaLWv9PVqSM+39zUwDAABQcm9ncmFtLmNz")]
         public static global::System.Threading.Tasks.Task HandleAsync_f3af50a2(this global::Shop.Orders receiver, global::RabbitMQ.Client.Events.BasicDeliverEventArgs p0)
-            => global::MessageTrace.TracedHandler.InvokeAsync(s_site1, default(RabbitMqDeliverIncoming), p0, receiver, static (m, a) => a.HandleAsync(m));
+            => global::MessageTrace.TracedHandler.InvokeAsync(s_site2, default(RabbitMqDeliverIncoming), p0, receiver, static (m, a) => a.HandleAsync(m));
     }
 
     // A message a RabbitMQ consumer delivered: exchange or routing key, the properties' headers (values as bytes).

@@ -18,13 +18,13 @@ namespace MessageTrace.Generated
         internal static readonly global::MessageTrace.MessagingSite s_site0 = new("rabbitmq");
 
         // Program.cs(15,23)
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "KiLw9+OycGDYZj8qEHWdNmkBAABQcm9ncmFtLmNz")]
+        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "ZsiQ/fpaLWv9PVqSM+39zWkBAABQcm9ncmFtLmNz")]
         public static global::System.Threading.Tasks.ValueTask RabbitMqPublish0<TProperties>(this global::RabbitMQ.Client.IChannel receiver, string p0, string p1, bool p2, TProperties p3, global::System.ReadOnlyMemory<byte> p4, global::System.Threading.CancellationToken p5)
             where TProperties : global::RabbitMQ.Client.IReadOnlyBasicProperties, global::RabbitMQ.Client.IAmqpHeader
             => global::MessageTrace.TracedSend.SendAsync(s_site0, new RabbitMqOutgoing(p0, p1, p3, p4.Length), (receiver, p0, p1, p2, p3, p4, p5), static (m, a) => a.receiver.BasicPublishAsync(a.p0, a.p1, a.p2, a.p3, a.p4, a.p5));
 
         // Program.cs(16,23)
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "KiLw9+OycGDYZj8qEHWdNrkBAABQcm9ncmFtLmNz")]
+        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "ZsiQ/fpaLWv9PVqSM+39zbkBAABQcm9ncmFtLmNz")]
         public static global::System.Threading.Tasks.ValueTask RabbitMqPublishBody1(this global::RabbitMQ.Client.IChannel receiver, string p0, string p1, global::System.ReadOnlyMemory<byte> p2, global::System.Threading.CancellationToken p3)
             => global::MessageTrace.TracedSend.SendAsync(s_site0, new RabbitMqOutgoing(p0, p1, null, p2.Length, createProperties: true), (receiver, p0, p1, p2, p3), static (m, a) => m.CreatedProperties is not null ? a.receiver.BasicPublishAsync(a.p0, a.p1, false, m.CreatedProperties, a.p2, a.p3) : global::RabbitMQ.Client.IChannelExtensions.BasicPublishAsync(a.receiver, a.p0, a.p1, a.p2, a.p3));
     }
