@@ -11,10 +11,11 @@ public sealed class EmptyScopeTests
     private const string ProducerAdvice = "put it on the method that calls the broker client's send method, or remove it";
     private const string ConsumerAdvice = "put it on the method that calls the broker client's receive method, or remove it";
 
-    // The NATS docs' JetStream pulls (NextAsync, FetchAsync): the attribute is on the method that calls the
-    // client, and the call is one MessageTrace does not trace as a receive, so the message names it instead of
-    // suggesting the attribute is misplaced. Declaring a queue does not look like a receive; a helper of the
-    // user's own is never a client call; RabbitMQ's BasicGetAsync is a receive MessageTrace traces.
+    // The NATS docs' JetStream streams of messages (ConsumeAsync, FetchAsync): the attribute is on the method
+    // that calls the client, and the call is one MessageTrace does not trace as a receive, so the message names
+    // it instead of suggesting the attribute is misplaced. Declaring a queue does not look like a receive; a
+    // helper of the user's own is never a client call; RabbitMQ's BasicGetAsync and JetStream's NextAsync are
+    // receives MessageTrace traces.
     [Fact]
     public Task ScopesWhoseClientCallsAreNotTracedNameTheFirstOfThem() => Verify.Analyzer("""
         using System.Threading.Tasks;
@@ -25,12 +26,17 @@ public sealed class EmptyScopeTests
         public sealed class Pull(IChannel channel, INatsJSConsumer consumer)
         {
             [{|#0:TracedConsumer|}]
-            public async Task NextAsync()
+            public async Task ConsumeAsync()
             {
                 await channel.QueueDeclareAsync("orders");
-                var next = await consumer.NextAsync<string>();
-                await consumer.NextAsync<string>();
+                await foreach (var message in consumer.ConsumeAsync<string>())
+                {
+                    await message.AckAsync();
+                }
             }
+
+            [TracedConsumer]
+            public async Task<INatsJSMsg<string>?> NextAsync() => await consumer.NextAsync<string>();
 
             [TracedConsumer]
             public async Task<BasicGetResult?> GetAsync() => await channel.BasicGetAsync("orders", autoAck: true);
@@ -50,7 +56,7 @@ public sealed class EmptyScopeTests
             private static Task Receive() => Task.CompletedTask;
         }
         """,
-        Verify.Diagnostic(Descriptors.ConsumerWithoutReceive, 0, "Pull.NextAsync()", " (its call of 'INatsJSConsumer.NextAsync<string>(INatsDeserialize<string>?, NatsJSNextOpts?, CancellationToken)' is not a receive MessageTrace traces)", NamedCallAdvice),
+        Verify.Diagnostic(Descriptors.ConsumerWithoutReceive, 0, "Pull.ConsumeAsync()", " (its call of 'INatsJSConsumer.ConsumeAsync<string>(INatsDeserialize<string>?, NatsJSConsumeOpts?, CancellationToken)' is not a receive MessageTrace traces)", NamedCallAdvice),
         Verify.Diagnostic(Descriptors.ConsumerWithoutReceive, 1, "Pull.FetchAsync()", " (its call of 'INatsJSConsumer.FetchAsync<string>(NatsJSFetchOpts, INatsDeserialize<string>?, CancellationToken)' is not a receive MessageTrace traces)", NamedCallAdvice),
         Verify.Diagnostic(Descriptors.ConsumerWithoutReceive, 2, "Pull.ReceiveAsync()", string.Empty, ConsumerAdvice));
 

@@ -221,6 +221,10 @@ public sealed class OtherBrokerBaselineTests
 
             public Task HandleOneAsync(NatsJSMsg<Order> message) => HandleAsync(message).AsTask();
 
+            // JetStream's pull of one message: a receive span when one came.
+            [TracedConsumer(ConsumerGroup = "billing")]
+            public async Task<INatsJSMsg<Order>?> NextAsync(INatsJSConsumer consumer) => await consumer.NextAsync<Order>();
+
             [TracedHandler]
             [TracedProducer]
             public ValueTask PriceAsync(NatsSvcMsg<Order> request) => request.ReplyAsync(42);

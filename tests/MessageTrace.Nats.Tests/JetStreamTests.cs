@@ -60,6 +60,24 @@ public sealed class JetStreamTests(NatsServer server) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_pull_of_one_message_is_a_receive_span_linked_to_its_publish()
+    {
+        using var capture = new TraceCapture();
+        await new OrderStore(_js).StoreAsync(Subject, "{}", "order-18");
+        var consumer = await _js.CreateOrUpdateConsumerAsync(_name, new ConsumerConfig("billing"));
+
+        var message = await new OrderPuller(consumer).NextAsync();
+
+        Assert.NotNull(message);
+        var send = capture.Single("send " + Subject);
+        var receive = capture.Single("receive " + Subject);
+        Assert.Equal(ActivityKind.Client, receive.Kind);
+        Assert.Equal("billing", Tag(receive, "messaging.consumer.group.name"));
+        Assert.Equal(send.SpanId, Assert.Single(receive.Links).Context.SpanId);
+        await message.AckAsync();
+    }
+
+    [Fact]
     public async Task A_message_handled_as_the_struct_is_traced_like_one_handled_as_the_interface()
     {
         using var capture = new TraceCapture();

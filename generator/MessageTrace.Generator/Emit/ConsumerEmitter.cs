@@ -67,7 +67,7 @@ internal static class ConsumerEmitter
         var call = CallText.For(signature, hasReceiver: true, new HashSet<int>());
         string arguments = string.Join(", ", signature.Parameters.Select(p => call.Get(p.Name)));
         string entryPoint = !operation.ReturnsOneMessage ? "ReceiveAsync"
-            : signature.ReturnShape == ReturnShape.TaskOfT ? "ReceiveOneAsync"
+            : signature.ReturnShape is ReturnShape.TaskOfT or ReturnShape.ValueTaskOfT ? "ReceiveOneAsync"
             : "ReceiveOne";
         string isEmpty = operation.EmptyResultProperty is { } property ? $", static r => r.{property}" : string.Empty;
         return $"global::MessageTrace.TracedConsume.{entryPoint}({siteField}, default({adapter}), {call.Arguments}, {CallText.Lambda(withMessage: false, $"{call.Get("receiver")}.{signature.MethodName}({arguments})")}{isEmpty});";

@@ -100,7 +100,13 @@ internal static class NatsProfile
             new IncomingMessageShape(Id, System, JetStream + "NatsJSMsg", GenericArity: 1, IsValueType: true, Adapter("NatsJSIncoming", HeadersAccess)),
             new IncomingMessageShape(Id, System, JetStream + "INatsJSMsg", GenericArity: 1, IsValueType: false, Adapter("NatsJSInterfaceIncoming", HeadersAccess)),
             new IncomingMessageShape(Id, System, Services + "NatsSvcMsg", GenericArity: 1, IsValueType: true, Adapter("NatsSvcIncoming", HeadersAccess))),
-        Receives: EquatableArray<ReceiveOperation>.Empty,
+        // JetStream's pull of one message: a receive span when one came (ConsumeAsync and FetchAsync hand out
+        // streams; their messages are traced by the [TracedHandler] that handles each).
+        Receives: List(new ReceiveOperation("NatsJetStreamNext", JetStream + "INatsJSConsumer", "NextAsync", Types(Ns + "INatsDeserialize", JetStream + "NatsJSNextOpts", "System.Threading.CancellationToken"))
+        {
+            ReturnsOneMessage = true,
+            MessageType = JetStream + "INatsJSMsg",
+        }),
         Settles: EquatableArray<SettleOperation>.Empty,
         Registrations: EquatableArray<ListenerRegistration>.Empty)
     {

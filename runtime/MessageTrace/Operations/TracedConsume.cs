@@ -78,10 +78,27 @@ public static class TracedConsume
             return receive(args);
         }
 
-        return ReceiveOneTraced<TMessage, TAdapter, TArgs>(site, args, receive);
+        // One pull per call, not per message: the Task the caller expects may cost its allocation here.
+        return ReceiveOneTracedValue<TMessage, TAdapter, (Func<TArgs, Task<TMessage>> Receive, TArgs Args)>(
+            site, (receive, args), static state => new ValueTask<TMessage>(state.Receive(state.Args))).AsTask();
     }
 
-    private static async Task<TMessage> ReceiveOneTraced<TMessage, TAdapter, TArgs>(MessagingSite site, TArgs args, Func<TArgs, Task<TMessage>> receive)
+    /// <summary>As the <see cref="Task{TResult}"/> overload, for a client whose pull returns a <see cref="ValueTask{TResult}"/> (JetStream's <c>NextAsync</c>).</summary>
+    public static ValueTask<TMessage> ReceiveOneAsync<TMessage, TAdapter, TArgs>(MessagingSite site, TAdapter adapter, TArgs args, Func<TArgs, ValueTask<TMessage>> receive)
+        where TMessage : class?
+        where TAdapter : struct, IIncomingMessages<TMessage>
+    {
+        if (IsOff)
+        {
+            return receive(args);
+        }
+
+        return ReceiveOneTracedValue<TMessage, TAdapter, TArgs>(site, args, receive);
+    }
+
+    // A pull that completes later: the span (or the duration alone) once it completed. The ValueTask is
+    // awaited once, as its contract asks.
+    private static async ValueTask<TMessage> ReceiveOneTracedValue<TMessage, TAdapter, TArgs>(MessagingSite site, TArgs args, Func<TArgs, ValueTask<TMessage>> receive)
         where TMessage : class?
         where TAdapter : struct, IIncomingMessages<TMessage>
     {

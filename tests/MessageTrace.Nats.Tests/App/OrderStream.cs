@@ -21,6 +21,13 @@ public sealed class OrderStore(INatsJSContext js)
     }
 }
 
+/// <summary>A pull of one message at a time, as the NATS docs' NextAsync example.</summary>
+public sealed class OrderPuller(INatsJSConsumer consumer)
+{
+    [TracedConsumer(ConsumerGroup = "billing")]
+    public async Task<INatsJSMsg<string>?> NextAsync() => await consumer.NextAsync<string>();
+}
+
 /// <summary>Handlers of consumed JetStream messages, as the interface the consumer hands out and as the struct.</summary>
 public sealed class OrderProcessor
 {

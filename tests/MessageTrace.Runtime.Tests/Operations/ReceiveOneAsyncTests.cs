@@ -74,4 +74,23 @@ public sealed class ReceiveOneAsyncTests
         Assert.Same(pulled, returned);
         Assert.NotNull(await returned);
     }
+
+    [Fact]
+    public async Task A_pull_returning_a_value_task_is_traced_the_same()
+    {
+        using var listener = new MessageTraceListener();
+        var creation = Contexts.Random();
+        var headers = new Dictionary<string, string>();
+        Carriers.Inject(headers, creation);
+        var message = new TestMessage("orders", headers, "m-1");
+
+        var received = await TracedConsume.ReceiveOneAsync(s_site, default(TestIncoming), message, static a => new ValueTask<TestMessage?>(a));
+        var empty = await TracedConsume.ReceiveOneAsync(s_site, default(TestIncoming), 0, static _ => new ValueTask<TestMessage?>((TestMessage?)null));
+
+        Assert.Same(message, received);
+        Assert.Null(empty);
+        var span = Assert.Single(listener.Stopped);
+        Assert.Equal("receive orders", span.DisplayName);
+        Assert.Equal(creation.SpanId, Assert.Single(span.Links).Context.SpanId);
+    }
 }

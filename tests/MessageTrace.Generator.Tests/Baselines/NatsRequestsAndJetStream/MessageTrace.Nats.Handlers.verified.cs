@@ -19,17 +19,17 @@ namespace MessageTrace.Generated
         internal static readonly global::MessageTrace.MessagingSite s_site1 = new("nats");
 
         // Program.cs(46,61)
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "LDgqPfCFKaVin0mzgCUPwVMGAABQcm9ncmFtLmNz")]
+        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "bB+DxLCNM0AD0RRijsiPp1MGAABQcm9ncmFtLmNz")]
         public static global::System.Threading.Tasks.ValueTask HandleAsync_a721b004(this global::Shop.Orders receiver, global::NATS.Client.JetStream.NatsJSMsg<global::Shop.Order> p0)
             => global::MessageTrace.TracedHandler.InvokeAsync(s_site0, default(NatsJSIncoming<global::Shop.Order>), p0, receiver, static (m, a) => a.HandleAsync(m));
 
         // Program.cs(42,19)
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "LDgqPfCFKaVin0mzgCUPwegFAABQcm9ncmFtLmNz")]
+        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "bB+DxLCNM0AD0RRijsiPp+gFAABQcm9ncmFtLmNz")]
         public static global::System.Threading.Tasks.ValueTask HandleConsumedAsync_d3694dbf(this global::Shop.Orders receiver, global::NATS.Client.JetStream.INatsJSMsg<global::Shop.Order> p0)
             => global::MessageTrace.TracedHandler.InvokeAsync(s_site0, default(NatsJSInterfaceIncoming<global::Shop.Order>), p0, receiver, static (m, a) => a.HandleConsumedAsync(m));
 
-        // Program.cs(64,67)
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "LDgqPfCFKaVin0mzgCUPwVEJAABQcm9ncmFtLmNz")]
+        // Program.cs(68,67)
+        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "bB+DxLCNM0AD0RRijsiPpzwKAABQcm9ncmFtLmNz")]
         public static global::System.Threading.Tasks.ValueTask PriceAsync_dc8b2d11(this global::Shop.Orders receiver, global::NATS.Client.Services.NatsSvcMsg<global::Shop.Order> p0)
             => global::MessageTrace.TracedHandler.InvokeAsync(s_site1, default(NatsSvcIncoming<global::Shop.Order>), p0, receiver, static (m, a) => a.PriceAsync(m));
     }

@@ -18,51 +18,51 @@ namespace MessageTrace.Generated
         internal static readonly global::MessageTrace.MessagingSite s_site0 = new("nats");
 
         // Program.cs(17,43)
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "LDgqPfCFKaVin0mzgCUPwZ8BAABQcm9ncmFtLmNz")]
+        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "bB+DxLCNM0AD0RRijsiPp58BAABQcm9ncmFtLmNz")]
         // Program.cs(18,22)
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "LDgqPfCFKaVin0mzgCUPwd8BAABQcm9ncmFtLmNz")]
+        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "bB+DxLCNM0AD0RRijsiPp98BAABQcm9ncmFtLmNz")]
         public static global::System.Threading.Tasks.ValueTask<global::NATS.Client.Core.NatsMsg<TReply>> NatsRequest0<TRequest, TReply>(this global::NATS.Net.NatsClient receiver, string p0, TRequest? p1, global::NATS.Client.Core.NatsHeaders? p2, global::NATS.Client.Core.INatsSerialize<TRequest>? p3, global::NATS.Client.Core.INatsDeserialize<TReply>? p4, global::NATS.Client.Core.NatsPubOpts? p5, global::NATS.Client.Core.NatsSubOpts? p6, global::System.Threading.CancellationToken p7)
             => global::MessageTrace.TracedSend.SendAsync(s_site0, new NatsOutgoing(p0, p2), (receiver, p0, p1, p3, p4, p5, p6, p7), static (m, a) => a.receiver.RequestAsync(a.p0, a.p1, m.Headers, a.p3, a.p4, a.p5, a.p6, a.p7));
 
         // Program.cs(19,22)
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "LDgqPfCFKaVin0mzgCUPwWACAABQcm9ncmFtLmNz")]
+        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "bB+DxLCNM0AD0RRijsiPp2ACAABQcm9ncmFtLmNz")]
         public static global::System.Threading.Tasks.ValueTask<global::NATS.Client.Core.NatsMsg<TReply>> NatsRequestWithoutData1<TReply>(this global::NATS.Net.NatsClient receiver, string p0, global::NATS.Client.Core.INatsDeserialize<TReply>? p1, global::NATS.Client.Core.NatsSubOpts? p2, global::System.Threading.CancellationToken p3)
             => global::MessageTrace.TracedSend.SendAsync(s_site0, new NatsOutgoing(p0, null), (receiver, p0, p1, p2, p3), static (m, a) => m.Headers is not null ? a.receiver.RequestAsync(a.p0, (object?)null, m.Headers, null, a.p1, null, a.p2, a.p3) : a.receiver.RequestAsync(a.p0, a.p1, a.p2, a.p3));
 
         // Program.cs(26,18)
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "LDgqPfCFKaVin0mzgCUPwQMDAABQcm9ncmFtLmNz")]
+        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "bB+DxLCNM0AD0RRijsiPpwMDAABQcm9ncmFtLmNz")]
         // Program.cs(27,18)
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "LDgqPfCFKaVin0mzgCUPwTcDAABQcm9ncmFtLmNz")]
+        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "bB+DxLCNM0AD0RRijsiPpzcDAABQcm9ncmFtLmNz")]
         public static global::System.Threading.Tasks.ValueTask<global::NATS.Client.JetStream.Models.PubAckResponse> NatsJetStreamPublish2<T>(this global::NATS.Client.JetStream.INatsJSContext receiver, string p0, T? p1, global::NATS.Client.Core.INatsSerialize<T>? p2, global::NATS.Client.JetStream.NatsJSPubOpts? p3, global::NATS.Client.Core.NatsHeaders? p4, global::System.Threading.CancellationToken p5)
             => global::MessageTrace.TracedSend.SendAsync(s_site0, new NatsOutgoing(p0, p4), (receiver, p0, p1, p2, p3, p5), static (m, a) => a.receiver.PublishAsync(a.p0, a.p1, a.p2, a.p3, m.Headers, a.p5));
 
         // Program.cs(28,23)
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "LDgqPfCFKaVin0mzgCUPwa0DAABQcm9ncmFtLmNz")]
+        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "bB+DxLCNM0AD0RRijsiPp60DAABQcm9ncmFtLmNz")]
         public static global::System.Threading.Tasks.ValueTask<global::NATS.Client.Core.NatsResult<global::NATS.Client.JetStream.Models.PubAckResponse>> NatsJetStreamTryPublish3<T>(this global::NATS.Client.JetStream.NatsJSContext receiver, string p0, T? p1, global::NATS.Client.Core.INatsSerialize<T>? p2, global::NATS.Client.JetStream.NatsJSPubOpts? p3, global::NATS.Client.Core.NatsHeaders? p4, global::System.Threading.CancellationToken p5)
             => global::MessageTrace.TracedSend.SendAsync(s_site0, new NatsOutgoing(p0, p4), (receiver, p0, p1, p2, p3, p5), static (m, a) => a.receiver.TryPublishAsync(a.p0, a.p1, a.p2, a.p3, m.Headers, a.p5));
 
         // Program.cs(29,48)
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "LDgqPfCFKaVin0mzgCUPwQIEAABQcm9ncmFtLmNz")]
+        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "bB+DxLCNM0AD0RRijsiPpwIEAABQcm9ncmFtLmNz")]
         public static global::System.Threading.Tasks.ValueTask<global::NATS.Client.JetStream.NatsJSPublishConcurrentFuture> NatsJetStreamPublishConcurrent4<T>(this global::NATS.Client.JetStream.NatsJSContext receiver, string p0, T? p1, global::NATS.Client.Core.INatsSerialize<T>? p2, global::NATS.Client.JetStream.NatsJSPubOpts? p3, global::NATS.Client.Core.NatsHeaders? p4, global::System.Threading.CancellationToken p5)
             => global::MessageTrace.TracedSend.SendAsync(s_site0, new NatsOutgoing(p0, p4), (receiver, p0, p1, p2, p3, p5), static (m, a) => a.receiver.PublishConcurrentAsync(a.p0, a.p1, a.p2, a.p3, m.Headers, a.p5));
 
-        // Program.cs(50,71)
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "LDgqPfCFKaVin0mzgCUPweIGAABQcm9ncmFtLmNz")]
+        // Program.cs(54,71)
+        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "bB+DxLCNM0AD0RRijsiPp80HAABQcm9ncmFtLmNz")]
         public static global::System.Threading.Tasks.ValueTask NatsReply5<T, TReply>(this in global::NATS.Client.Services.NatsSvcMsg<T> receiver, TReply p0, global::NATS.Client.Core.NatsHeaders? p1, string? p2, global::NATS.Client.Core.INatsSerialize<TReply>? p3, global::NATS.Client.Core.NatsPubOpts? p4, global::System.Threading.CancellationToken p5)
             => global::MessageTrace.TracedSend.SendAsync(s_site0, new NatsOutgoing(null, p1, temporary: true), (receiver, p0, p2, p3, p4, p5), static (m, a) => a.receiver.ReplyAsync(a.p0, m.Headers, a.p2, a.p3, a.p4, a.p5));
 
-        // Program.cs(56,23)
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "LDgqPfCFKaVin0mzgCUPwe0HAABQcm9ncmFtLmNz")]
+        // Program.cs(60,23)
+        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "bB+DxLCNM0AD0RRijsiPp9gIAABQcm9ncmFtLmNz")]
         public static global::System.Threading.Tasks.ValueTask NatsReply6<T, TReply>(this in global::NATS.Client.Core.NatsMsg<T> receiver, TReply p0, global::NATS.Client.Core.NatsHeaders? p1, string? p2, global::NATS.Client.Core.INatsSerialize<TReply>? p3, global::NATS.Client.Core.NatsPubOpts? p4, global::System.Threading.CancellationToken p5)
             => global::MessageTrace.TracedSend.SendAsync(s_site0, new NatsOutgoing(null, p1, temporary: true), (receiver, p0, p2, p3, p4, p5), static (m, a) => a.receiver.ReplyAsync(a.p0, m.Headers, a.p2, a.p3, a.p4, a.p5));
 
-        // Program.cs(57,23)
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "LDgqPfCFKaVin0mzgCUPwUcIAABQcm9ncmFtLmNz")]
+        // Program.cs(61,23)
+        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "bB+DxLCNM0AD0RRijsiPpzIJAABQcm9ncmFtLmNz")]
         public static global::System.Threading.Tasks.ValueTask NatsReplyHeadersOnly7<T>(this in global::NATS.Client.Core.NatsMsg<T> receiver, global::NATS.Client.Core.NatsHeaders? p0, string? p1, global::NATS.Client.Core.NatsPubOpts? p2, global::System.Threading.CancellationToken p3)
             => global::MessageTrace.TracedSend.SendAsync(s_site0, new NatsOutgoing(null, p0, temporary: true), (receiver, p1, p2, p3), static (m, a) => a.receiver.ReplyAsync(m.Headers, a.p1, a.p2, a.p3));
 
-        // Program.cs(58,28)
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "LDgqPfCFKaVin0mzgCUPwXAIAABQcm9ncmFtLmNz")]
+        // Program.cs(62,28)
+        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "bB+DxLCNM0AD0RRijsiPp1sJAABQcm9ncmFtLmNz")]
         public static global::System.Threading.Tasks.ValueTask NatsReply8<T, TReply>(this global::NATS.Client.Core.INatsMsg<T> receiver, TReply p0, global::NATS.Client.Core.NatsHeaders? p1, string? p2, global::NATS.Client.Core.INatsSerialize<TReply>? p3, global::NATS.Client.Core.NatsPubOpts? p4, global::System.Threading.CancellationToken p5)
             => global::MessageTrace.TracedSend.SendAsync(s_site0, new NatsOutgoing(null, p1, temporary: true), (receiver, p0, p2, p3, p4, p5), static (m, a) => a.receiver.ReplyAsync(a.p0, m.Headers, a.p2, a.p3, a.p4, a.p5));
     }
