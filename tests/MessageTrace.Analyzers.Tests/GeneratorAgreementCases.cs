@@ -294,8 +294,8 @@ internal static class GeneratorAgreementCases
             }
             """),
 
-        // A call the NATS profile knows and does not trace: a reply made of a whole NatsMsg<T> (headers
-        // MessageTrace does not rewrite), in a producer scope, next to the requests and the reply with data
+        // Calls the NATS profile knows and does not trace: a publish and a reply made of a whole NatsMsg<T>
+        // (headers MessageTrace does not rewrite), in a producer scope, next to the requests and the reply with data
         // that are traced. Outside every scope it is not asked for, so nothing is said.
         [nameof(SkipReason.UnsupportedOperation)] = new("""
             using System;
@@ -306,8 +306,9 @@ internal static class GeneratorAgreementCases
             public static class Requests
             {
                 [TracedProducer]
-                public static async Task InScope(INatsClient client, NatsMsg<int> request)
+                public static async Task InScope(INatsClient client, INatsConnection connection, NatsMsg<int> request)
                 {
+                    await {|MT0007:connection.PublishAsync(new NatsMsg<int> { Subject = "orders", Data = 1 })|};
                     await {|T:client.RequestAsync<DateTime>("time")|};
                     await {|MT0007:request.ReplyAsync(msg: new NatsMsg<int> { Data = 4 })|};
                     await {|T:client.RequestAsync<int, int>("math.double", 2)|};

@@ -34,20 +34,6 @@ internal static class NatsProfile
                 "PublishAsync",
                 Types("System.String", "!0", Ns + "NatsHeaders", "System.String", Ns + "INatsSerialize", Ns + "NatsPubOpts", "System.Threading.CancellationToken"),
                 Publish(headers: 2)),
-
-            // A request without data has no headers parameter: on the traced path it is made as the client
-            // makes it itself, a request of no (object) data, with the headers that carry the context.
-            new SendOperation(
-                "NatsRequestWithoutData",
-                s_clients,
-                "RequestAsync",
-                Types("System.String", Ns + "INatsDeserialize", Ns + "NatsSubOpts", "System.Threading.CancellationToken"),
-                new SendRecipe(
-                    Adapter("NatsOutgoing", HeadersAccess),
-                    List(P(0), CallArgument.Const("null")),
-                    EquatableArray<ParameterReplacement>.Empty,
-                    new ReroutedCall("Headers", "RequestAsync", List(P(0), CallArgument.Const("(object?)null"), CallArgument.FromAdapter("Headers"), CallArgument.Const("null"), P(1), CallArgument.Const("null"), P(2), P(3))),
-                    Destination: P(0))),
             new SendOperation(
                 "NatsPublishHeadersOnly",
                 s_clients,
@@ -63,13 +49,27 @@ internal static class NatsProfile
                 Types("System.String", "!0", Ns + "NatsHeaders", Ns + "INatsSerialize", Ns + "INatsDeserialize", Ns + "NatsPubOpts", Ns + "NatsSubOpts", "System.Threading.CancellationToken"),
                 Publish(headers: 2)),
 
+            // A request without data has no headers parameter: on the traced path it is made as the client
+            // makes it itself, a request of no (object) data, with the headers that carry the context.
+            new SendOperation(
+                "NatsRequestWithoutData",
+                s_clients,
+                "RequestAsync",
+                Types("System.String", Ns + "INatsDeserialize", Ns + "NatsSubOpts", "System.Threading.CancellationToken"),
+                new SendRecipe(
+                    Adapter("NatsOutgoing", HeadersAccess),
+                    List(P(0), CallArgument.Const("null")),
+                    EquatableArray<ParameterReplacement>.Empty,
+                    new ReroutedCall("Headers", "RequestAsync", List(P(0), CallArgument.Const("(object?)null"), CallArgument.FromAdapter("Headers"), CallArgument.Const("null"), P(1), CallArgument.Const("null"), P(2), P(3))),
+                    Destination: P(0))),
+
             // JetStream: the span lasts until the stream acknowledges the message (PublishConcurrentAsync:
             // until it is written; its future brings the acknowledgement later).
             new SendOperation("NatsJetStreamPublish", s_jetStream, "PublishAsync", s_jetStreamPublish, Publish(headers: 4)),
             new SendOperation("NatsJetStreamTryPublish", s_jetStream, "TryPublishAsync", s_jetStreamPublish, Publish(headers: 4)),
             new SendOperation("NatsJetStreamPublishConcurrent", s_jetStream, "PublishConcurrentAsync", s_jetStreamPublish, Publish(headers: 4)),
 
-            // A reply (to a request, to a service request, to a JetStream message) is a publish to the
+            // A reply (to a request, to a service's request) is a publish to the
             // requester's inbox: a send whose temporary subject names no span and is not recorded.
             new SendOperation(
                 "NatsReply",
@@ -112,6 +112,12 @@ internal static class NatsProfile
     {
         AsyncApi = new AsyncApiFacts("nats", AsyncApiChannelBinding.None, AsyncApiGroupBinding.NatsQueue),
         Untraced = List(
+            new UntracedOperation(
+                CallKind.Send,
+                Types(Ns + "INatsConnection", Ns + "NatsConnection"),
+                "PublishAsync",
+                "the message is a NatsMsg<T> whose headers MessageTrace does not rewrite",
+                "publish with PublishAsync(subject, data, headers), which MessageTrace traces"),
             new UntracedOperation(
                 CallKind.Send,
                 Types(Ns + "NatsRequestExtensions", Ns + "NatsRequestManyExtensions"),
