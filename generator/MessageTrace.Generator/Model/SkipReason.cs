@@ -88,8 +88,8 @@ internal enum SkipReason
     UnknownOperation,
 
     /// <summary>
-    /// A broker call the catalogue knows MessageTrace does not trace (NATS's data-less <c>RequestAsync</c>:
-    /// no headers to carry the context), in a traced scope. MT0007; the profile gives the reason and what to do.
+    /// A broker call the catalogue knows MessageTrace does not trace (a NATS publish made of a whole
+    /// <c>NatsMsg&lt;T&gt;</c>, whose headers it does not rewrite), in a traced scope. MT0007; the profile gives the reason and what to do.
     /// </summary>
     UnsupportedOperation,
 }

@@ -194,8 +194,8 @@ internal sealed record ListenerRegistration(
 
 /// <summary>
 /// A broker call MessageTrace knows it does not trace, with any parameter list, and why: in a scope that asks
-/// for tracing it is reported with these words rather than passing untraced without one (NATS's data-less
-/// <c>RequestAsync</c>, which has no headers to carry the context).
+/// for tracing it is reported with these words rather than passing untraced without one (a NATS publish made
+/// of a whole <c>NatsMsg&lt;T&gt;</c>, whose headers MessageTrace does not rewrite).
 /// </summary>
 /// <param name="ContainingTypes">Metadata names of the types that declare the method (a class and the interfaces it implements).</param>
 /// <param name="Why">Completes "... is not traced because ...".</param>

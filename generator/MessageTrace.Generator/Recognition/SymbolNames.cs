@@ -38,6 +38,28 @@ internal static class SymbolNames
         return type.ToDisplayString(s_metadataFormat);
     }
 
+    /// <summary>
+    /// Whether namespace <paramref name="name"/> is <paramref name="root"/> or nested in it (<c>NATS.Client.Core</c>
+    /// in <c>NATS.Client</c>, not <c>NATS.ClientExtras</c>), without building a string.
+    /// </summary>
+    public static bool IsWithinNamespace(string name, string root) =>
+        name.StartsWith(root, System.StringComparison.Ordinal)
+        && (name.Length == root.Length || name[root.Length] == '.');
+
+    /// <summary>Whether namespace <paramref name="name"/> is within one of <paramref name="roots"/>.</summary>
+    public static bool IsWithinAnyNamespace(string name, System.Collections.Immutable.ImmutableArray<string> roots)
+    {
+        foreach (var root in roots)
+        {
+            if (IsWithinNamespace(name, root))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary><c>Org.Apache.Rocketmq</c> for the catalogue's <c>Org.Apache.Rocketmq.PushConsumer+Builder</c>.</summary>
     public static string NamespaceOf(string metadataName)
     {

@@ -28,7 +28,7 @@ internal static class UnknownOperations
         string name = containing.ToDisplayString();
         foreach (var family in s_families)
         {
-            if (family.Kinds.TryGetValue(definition.Name, out var kind) && family.Namespaces.Any(n => name == n || name.StartsWith(n + ".", System.StringComparison.Ordinal)))
+            if (family.Kinds.TryGetValue(definition.Name, out var kind) && SymbolNames.IsWithinAnyNamespace(name, family.Namespaces))
             {
                 return IsKnown(method) ? null : (family.Profile, kind);
             }
