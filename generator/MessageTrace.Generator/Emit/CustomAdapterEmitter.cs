@@ -34,7 +34,7 @@ internal static class CustomAdapterEmitter
             writer.Line($"public readonly void Remove(string name) => default({access}).Remove({headers}, name);");
             writer.Line("public readonly bool TryCopy() => false;");
             writer.Line(carrier.MessageIdProperty is { } id
-                ? $"public readonly void RecordAttributes(global::System.Diagnostics.Activity activity, global::MessageTrace.MessagingSite site) => global::MessageTrace.MessagingAttributes.SetMessageId(activity, message{dot}{id});"
+                ? $"public readonly void RecordAttributes(global::System.Diagnostics.Activity activity, global::MessageTrace.MessagingSite site) => global::MessageTrace.MessagingAttributes.RecordMessageId(activity, message{dot}{id});"
                 : "public readonly void RecordAttributes(global::System.Diagnostics.Activity activity, global::MessageTrace.MessagingSite site) { }");
             writer.Line("public readonly void RecordResult<TResult>(global::System.Diagnostics.Activity activity, TResult result) { }");
             writer.Close();

@@ -9,25 +9,22 @@ public static class KafkaAttributes
     /// Records the attributes of a message being produced: its key when the key is text, whether it is a
     /// tombstone (null value), the partition when the caller chose one (a negative value means "any":
     /// the client's <c>Partition.Any</c> is -1), and the producer's configured <c>client.id</c>.
+    /// Appended, not set: call it once per span, before <see cref="RecordDelivery"/>.
     /// </summary>
     public static void RecordOutgoing(Activity activity, MessagingSite site, string? key, bool tombstone, int partition, int? bodySize, string? clientId)
     {
-        MessagingAttributes.SetText(activity, MessagingAttributes.ClientId, clientId);
-        MessagingAttributes.SetText(activity, MessagingAttributes.KafkaMessageKey, key);
-        if (tombstone)
-        {
-            activity.SetTag(MessagingAttributes.KafkaTombstone, TagValues.True);
-        }
-
+        MessagingAttributes.AddText(activity, MessagingAttributes.ClientId, clientId);
+        RecordMessage(activity, site, key, tombstone, bodySize);
         if (partition >= 0)
         {
-            activity.SetTag(MessagingAttributes.DestinationPartitionId, TagValues.IntText(partition));
+            activity.AddTag(MessagingAttributes.DestinationPartitionId, TagValues.IntText(partition));
         }
-
-        MessagingAttributes.SetBodySize(activity, site, bodySize);
     }
 
-    /// <summary>Records where the broker stored a produced message: its partition and offset.</summary>
+    /// <summary>
+    /// Records where the broker stored a produced message: its partition (replacing the one the caller chose,
+    /// if any) and offset.
+    /// </summary>
     public static void RecordDelivery(Activity activity, int partition, long offset)
     {
         if (partition >= 0)
@@ -37,15 +34,36 @@ public static class KafkaAttributes
 
         if (offset >= 0)
         {
-            activity.SetTag(MessagingAttributes.KafkaOffset, offset);
+            activity.AddTag(MessagingAttributes.KafkaOffset, offset);
         }
     }
 
-    /// <summary>Records the attributes of a consumed message: key, tombstone, partition and offset.</summary>
+    /// <summary>Records the attributes of a consumed message: key, tombstone, partition and offset. Appended: call it once per span.</summary>
     public static void RecordIncoming(Activity activity, MessagingSite site, string? key, bool tombstone, int partition, long offset, int? bodySize)
     {
-        RecordOutgoing(activity, site, key, tombstone, -1, bodySize, clientId: null);
-        RecordDelivery(activity, partition, offset);
+        RecordMessage(activity, site, key, tombstone, bodySize);
+        if (partition >= 0)
+        {
+            activity.AddTag(MessagingAttributes.DestinationPartitionId, TagValues.IntText(partition));
+        }
+
+        if (offset >= 0)
+        {
+            activity.AddTag(MessagingAttributes.KafkaOffset, offset);
+        }
+    }
+
+    // Each attribute here is recorded once per span, so it is appended (AddTag): SetTag first walks the
+    // span's attributes for the same key, under the tag list's lock.
+    private static void RecordMessage(Activity activity, MessagingSite site, string? key, bool tombstone, int? bodySize)
+    {
+        MessagingAttributes.AddText(activity, MessagingAttributes.KafkaMessageKey, key);
+        if (tombstone)
+        {
+            activity.AddTag(MessagingAttributes.KafkaTombstone, TagValues.True);
+        }
+
+        MessagingAttributes.SetBodySize(activity, site, bodySize);
     }
 
     /// <summary>

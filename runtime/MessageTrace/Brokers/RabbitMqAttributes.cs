@@ -11,19 +11,22 @@ public static class RabbitMqAttributes
     /// </summary>
     public static string? Destination(string? exchange, string? routingKey) => string.IsNullOrEmpty(exchange) ? routingKey : exchange;
 
-    /// <summary>Records the attributes of a message being published.</summary>
+    // Each attribute is recorded once per span, so it is appended (AddTag): SetTag first walks the span's
+    // attributes for the same key, under the tag list's lock.
+
+    /// <summary>Records the attributes of a message being published. Appended, not set: call it once per span.</summary>
     public static void RecordOutgoing(Activity activity, MessagingSite site, string? routingKey, string? messageId, int bodySize)
     {
-        MessagingAttributes.SetText(activity, MessagingAttributes.RabbitMqRoutingKey, routingKey);
-        MessagingAttributes.SetMessageId(activity, messageId);
+        MessagingAttributes.AddText(activity, MessagingAttributes.RabbitMqRoutingKey, routingKey);
+        MessagingAttributes.AddText(activity, MessagingAttributes.MessageId, messageId);
         MessagingAttributes.SetBodySize(activity, site, bodySize);
     }
 
-    /// <summary>Records the attributes of a delivered message.</summary>
+    /// <summary>Records the attributes of a delivered message. Appended, not set: call it once per span.</summary>
     public static void RecordIncoming(Activity activity, MessagingSite site, string? routingKey, ulong deliveryTag, int bodySize)
     {
-        MessagingAttributes.SetText(activity, MessagingAttributes.RabbitMqRoutingKey, routingKey);
-        activity.SetTag(MessagingAttributes.RabbitMqDeliveryTag, (long)deliveryTag);
+        MessagingAttributes.AddText(activity, MessagingAttributes.RabbitMqRoutingKey, routingKey);
+        activity.AddTag(MessagingAttributes.RabbitMqDeliveryTag, (long)deliveryTag);
         MessagingAttributes.SetBodySize(activity, site, bodySize);
     }
 }

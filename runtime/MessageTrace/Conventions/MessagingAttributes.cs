@@ -103,6 +103,13 @@ public static class MessagingAttributes
     /// <summary>Sets <c>messaging.message.id</c> unless the id is null or empty.</summary>
     public static void SetMessageId(System.Diagnostics.Activity activity, string? messageId) => SetText(activity, MessageId, messageId);
 
+    /// <summary>
+    /// Appends <c>messaging.message.id</c> unless the id is null or empty, for the one place a span learns it
+    /// (a message's own id when it is sent, or the broker's receipt): unlike <see cref="SetMessageId"/> it does
+    /// not first look for an earlier value, so call it once per span.
+    /// </summary>
+    public static void RecordMessageId(System.Diagnostics.Activity activity, string? messageId) => AddText(activity, MessageId, messageId);
+
     /// <summary>Marks a span whose destination is temporary (see <see cref="DestinationTemporary"/>).</summary>
     public static void SetTemporaryDestination(System.Diagnostics.Activity activity) => activity.SetTag(DestinationTemporary, TagValues.True);
 

@@ -59,6 +59,33 @@ public sealed class KafkaAttributesTests
         Assert.Empty(unknown.TagObjects);
     }
 
+    [Fact]
+    public void The_delivered_partition_replaces_the_one_the_caller_chose_and_each_attribute_is_recorded_once()
+    {
+        using var activity = new Activity("send orders");
+
+        KafkaAttributes.RecordOutgoing(activity, Site, "order-17", tombstone: false, partition: 3, bodySize: null, clientId: "order-service");
+        KafkaAttributes.RecordDelivery(activity, 5, 42);
+
+        Assert.Equal(["5"], Tags(activity, "messaging.destination.partition.id"));
+        Assert.Equal([42L], Tags(activity, "messaging.kafka.offset"));
+        Assert.Equal(activity.TagObjects.Count(), activity.TagObjects.Select(t => t.Key).Distinct().Count());
+    }
+
+    [Fact]
+    public void A_consumed_record_gets_key_tombstone_partition_and_offset_once_each()
+    {
+        using var activity = new Activity("process orders");
+
+        KafkaAttributes.RecordIncoming(activity, Site, "order-17", tombstone: true, partition: 4, offset: 7, bodySize: null);
+
+        Assert.Equal(
+            ["messaging.kafka.message.key", "messaging.kafka.message.tombstone", "messaging.destination.partition.id", "messaging.kafka.offset"],
+            activity.TagObjects.Select(t => t.Key));
+        Assert.Equal("4", Tag(activity, "messaging.destination.partition.id"));
+        Assert.Equal(7L, Tag(activity, "messaging.kafka.offset"));
+    }
+
     [Theory]
     [InlineData(0)]
     [InlineData(63)]
@@ -66,6 +93,8 @@ public sealed class KafkaAttributesTests
     [InlineData(100_000)]
     public void Partition_ids_are_decimal_text_shared_for_small_numbers(int partition) =>
         Assert.Equal(partition.ToString(System.Globalization.CultureInfo.InvariantCulture), TagValues.IntText(partition));
+
+    private static object?[] Tags(Activity activity, string key) => activity.TagObjects.Where(t => t.Key == key).Select(t => t.Value).ToArray();
 
     private static object? Tag(Activity activity, string key) => activity.TagObjects.FirstOrDefault(t => t.Key == key).Value;
 }

@@ -48,7 +48,7 @@ namespace MessageTrace.Generated
             global::MessageTrace.RocketMqAttributes.RecordOutgoing(activity, site, Message.Tag, Message.Keys, Message.MessageGroup, Message.DeliveryTimestamp, Message.LiteTopic, Message.Priority, transactional, Message.Body?.Length);
 
         public readonly void RecordResult<TResult>(global::System.Diagnostics.Activity activity, TResult result) =>
-            global::MessageTrace.MessagingAttributes.SetMessageId(activity, (result as global::Org.Apache.Rocketmq.ISendReceipt)?.MessageId);
+            global::MessageTrace.MessagingAttributes.RecordMessageId(activity, (result as global::Org.Apache.Rocketmq.ISendReceipt)?.MessageId);
 
         // Message has no public constructor: a fresh builder gives the copy a dictionary of its own. Keys and
         // properties go straight onto the copy (the builder refuses blank ones); our earlier context stays behind.

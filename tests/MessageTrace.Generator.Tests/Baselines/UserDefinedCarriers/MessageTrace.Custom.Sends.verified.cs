@@ -46,7 +46,7 @@ namespace MessageTrace.Generated
         public readonly bool IsWrittenByMessageTrace(string ourKey) => default(global::MessageTrace.StringDictionaryHeaders).IsWrittenByMessageTrace(message?.Headers, ourKey);
         public readonly void Remove(string name) => default(global::MessageTrace.StringDictionaryHeaders).Remove(message?.Headers, name);
         public readonly bool TryCopy() => false;
-        public readonly void RecordAttributes(global::System.Diagnostics.Activity activity, global::MessageTrace.MessagingSite site) => global::MessageTrace.MessagingAttributes.SetMessageId(activity, message?.MessageId);
+        public readonly void RecordAttributes(global::System.Diagnostics.Activity activity, global::MessageTrace.MessagingSite site) => global::MessageTrace.MessagingAttributes.RecordMessageId(activity, message?.MessageId);
         public readonly void RecordResult<TResult>(global::System.Diagnostics.Activity activity, TResult result) { }
     }
 }
