@@ -16,7 +16,9 @@
 #                 consumer, string and byte[] headers, tracestate absent and present), the S4 floors
 #                 and the isolated hot-path helpers, one process per case ("Quick" job: 3 warm-up and
 #                 10 measured iterations of ~120 ms; pass --job short or any --job to override);
-#   5. docs/benchmarks.md from the pieces, with the machine, the exact commands and the wall time.
+#   5. interleaved: issue 14's four S4 comparisons again, the three variants taking turns in one process
+#                 per case (the VM's speed differs between processes; see Interleaved/InterleavedComparison.cs);
+#   6. docs/benchmarks.md from the pieces, with the machine, the exact commands and the wall time.
 #
 # Raw output: artifacts/benchmarks/ (BenchmarkDotNet logs and reports under bdn/).
 # Timings are only as good as the machine is quiet: the load average before and after the run is
@@ -66,6 +68,7 @@ BUILD_CMD=(dotnet build "$PROJECT" -c Release)
 VERIFY_CMD=(dotnet "$DLL" verify "$OUT/verify.md")
 GENERATOR_CMD=("${PRIORITY[@]}" dotnet "$DLL" generator "$OUT/generator.md")
 RUNTIME_CMD=("${PRIORITY[@]}" dotnet "$DLL" runtime --report "$OUT/runtime.md" --artifacts "$OUT/bdn" "$@")
+INTERLEAVED_CMD=("${PRIORITY[@]}" dotnet "$DLL" interleaved "$OUT/interleaved.md")
 
 if ((REUSE)); then
     log "reusing the run of $START_DATE: ${BUILD_CMD[*]}, then rendering $OUT/runtime.md.json again"
@@ -84,7 +87,7 @@ else
     commit=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
     dirty=$(git status --porcelain -- runtime generator 2>/dev/null | wc -l | tr -d ' ')
 
-    log "1/4 ${BUILD_CMD[*]}"
+    log "1/5 ${BUILD_CMD[*]}"
     if ! "${BUILD_CMD[@]}" >"$OUT/build.log" 2>&1; then
         grep -E ' error |warning' "$OUT/build.log" | sort -u >&2 || true
         log "build failed (see $OUT/build.log)"
@@ -94,7 +97,7 @@ else
     BUILD_SECONDS=$((SECONDS - STARTED))
 
     # The differences verify lists are expected and documented; its exit code only says there were some.
-    log "2/4 ${VERIFY_CMD[*]}"
+    log "2/5 ${VERIFY_CMD[*]}"
     step=$SECONDS
     VERIFY_RC=0
     "${VERIFY_CMD[@]}" >"$OUT/verify.log" 2>&1 || VERIFY_RC=$?
@@ -104,7 +107,7 @@ else
     fi
     VERIFY_SECONDS=$((SECONDS - step))
 
-    log "3/4 ${GENERATOR_CMD[*]}"
+    log "3/5 ${GENERATOR_CMD[*]}"
     step=$SECONDS
     GENERATOR_RC=0
     "${GENERATOR_CMD[@]}" >"$OUT/generator.log" 2>&1 || GENERATOR_RC=$?
@@ -114,7 +117,7 @@ else
     fi
     GENERATOR_SECONDS=$((SECONDS - step))
 
-    log "4/4 ${RUNTIME_CMD[*]}"
+    log "4/5 ${RUNTIME_CMD[*]}"
     step=$SECONDS
     RUNTIME_RC=0
     "${RUNTIME_CMD[@]}" >"$OUT/runtime.log" 2>&1 || RUNTIME_RC=$?
@@ -125,11 +128,21 @@ else
     RUNTIME_SECONDS=$((SECONDS - step))
     grep -E '^Global total time|^Run time' "$OUT/runtime.log" >&2 || true
 
+    log "5/5 ${INTERLEAVED_CMD[*]}"
+    step=$SECONDS
+    INTERLEAVED_RC=0
+    "${INTERLEAVED_CMD[@]}" >"$OUT/interleaved.log" 2>&1 || INTERLEAVED_RC=$?
+    if [[ ! -s $OUT/interleaved.md ]]; then
+        log "the interleaved comparison wrote nothing (exit code $INTERLEAVED_RC, see $OUT/interleaved.log)"
+        exit 1
+    fi
+    INTERLEAVED_SECONDS=$((SECONDS - step))
+
     TOTAL_SECONDS=$((SECONDS - STARTED))
     LOAD_AFTER=$(load)
     BENCH_NICE=${BENCH_NICE:-}
     declare -p RUN_ARGS START_DATE LOAD_BEFORE LOAD_AFTER TOTAL_SECONDS BUILD_SECONDS VERIFY_SECONDS \
-        GENERATOR_SECONDS RUNTIME_SECONDS VERIFY_RC GENERATOR_RC RUNTIME_RC commit dirty BENCH_NICE >"$OUT/run-info.sh"
+        GENERATOR_SECONDS RUNTIME_SECONDS INTERLEAVED_SECONDS VERIFY_RC GENERATOR_RC RUNTIME_RC INTERLEAVED_RC commit dirty BENCH_NICE >"$OUT/run-info.sh"
 fi
 
 # --- machine ------------------------------------------------------------------------------
@@ -158,7 +171,7 @@ rel() { sed "s#$ROOT/##g"; }
     echo "# Benchmarks: generated tracing vs bare calls vs hand-written OpenTelemetry code"
     echo
     echo "Issue 8. Written by \`scripts/run-benchmarks.sh\` on $START_DATE (commit $commit$( ((dirty > 0)) && echo ", with $dirty uncommitted file(s) under runtime/ and generator/")); do not edit by hand:"
-    echo "re-run the script. Total wall time: $(elapsed "$TOTAL_SECONDS") (build $(elapsed "$BUILD_SECONDS"), verify $(elapsed "$VERIFY_SECONDS"), generator $(elapsed "$GENERATOR_SECONDS"), BenchmarkDotNet $(elapsed "$RUNTIME_SECONDS"))."
+    echo "re-run the script. Total wall time: $(elapsed "$TOTAL_SECONDS") (build $(elapsed "$BUILD_SECONDS"), verify $(elapsed "$VERIFY_SECONDS"), generator $(elapsed "$GENERATOR_SECONDS"), BenchmarkDotNet $(elapsed "$RUNTIME_SECONDS"), interleaved $(elapsed "${INTERLEAVED_SECONDS:-0}"))."
     echo
     echo "## Machine"
     echo
@@ -188,19 +201,28 @@ rel() { sed "s#$ROOT/##g"; }
     quote "${VERIFY_CMD[@]}" | rel; echo
     quote "${GENERATOR_CMD[@]}" | rel; echo
     quote "${RUNTIME_CMD[@]}" | rel; echo
+    quote "${INTERLEAVED_CMD[@]}" | rel; echo
     echo '```'
     echo
     if ((REUSE)); then
         echo "This document was assembled again from that run's saved results on $(date -u '+%Y-%m-%d %H:%M UTC') (\`scripts/run-benchmarks.sh --reuse\`): the numbers are the run's."
         echo
     fi
-    echo "Exit codes: verify $VERIFY_RC (3 = differences listed below), generator $GENERATOR_RC (0 = all checks passed), BenchmarkDotNet $RUNTIME_RC (0 = every case ran)."
+    echo "Exit codes: verify $VERIFY_RC (3 = differences listed below), generator $GENERATOR_RC (0 = all checks passed), BenchmarkDotNet $RUNTIME_RC (0 = every case ran), interleaved ${INTERLEAVED_RC:-n/a} (0 = every case ran and passed its checks)."
     echo
     cat "$NOTES"
     echo
     echo "## Results"
     echo
     rel <"$OUT/runtime.md"
+    echo
+    echo "### S4 with the variants taking turns in one process (issue 14's four comparisons)"
+    echo
+    if [[ -s $OUT/interleaved.md ]]; then
+        rel <"$OUT/interleaved.md"
+    else
+        echo "(not in this run)"
+    fi
     echo
     echo "## Generator"
     echo
@@ -225,7 +247,7 @@ rel() { sed "s#$ROOT/##g"; }
 } >"$DOC"
 
 log "wrote $DOC in $(elapsed "$TOTAL_SECONDS") (load average before: $LOAD_BEFORE, after: $LOAD_AFTER)"
-if ((GENERATOR_RC != 0 || RUNTIME_RC != 0)); then
-    log "some checks failed: generator exit code $GENERATOR_RC, BenchmarkDotNet exit code $RUNTIME_RC"
+if ((GENERATOR_RC != 0 || RUNTIME_RC != 0 || ${INTERLEAVED_RC:-0} != 0)); then
+    log "some checks failed: generator exit code $GENERATOR_RC, BenchmarkDotNet exit code $RUNTIME_RC, interleaved exit code ${INTERLEAVED_RC:-n/a}"
     exit 1
 fi

@@ -14,6 +14,9 @@ namespace MessageTrace.Benchmarks;
 /// <list type="bullet">
 /// <item><c>runtime --report FILE [BenchmarkDotNet options]</c>: runs the benchmarks (all unless a
 /// <c>--filter</c> is given) and writes the comparison tables and target verdicts to FILE;</item>
+/// <item><c>interleaved FILE</c>: issue 14's four S4 comparisons with the three variants taking turns in
+/// one process, so the VM's process-to-process speed differences cancel (see
+/// <see cref="Interleaved.InterleavedComparison"/>); writes their table to FILE;</item>
 /// <item><c>verify FILE</c>: runs each Generated and HandWritten variant once per scenario and writes
 /// how their spans and headers compare (non-zero exit code when they differ);</item>
 /// <item><c>generator FILE</c>: times the generator on a synthetic project of 1,000 sends and 1,000
@@ -44,6 +47,10 @@ public static class Program
             case "report" when args.Length == 3:
                 MarkdownReport.Rewrite(args[1], args[2]);
                 return 0;
+            case "interleaved" when args.Length == 2:
+                return Interleaved.InterleavedComparison.Run(args[1]);
+            case "interleaved-case" when args.Length == 3 && Enum.TryParse<Environment.TraceStateCase>(args[2], out var traceState):
+                return Interleaved.InterleavedComparison.RunCase(int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture), traceState);
             case "generator" when args.Length == 2:
                 return GeneratorTiming.GeneratorTiming.Run(args[1]) == 0 ? 0 : 4;
             case "runtime":
