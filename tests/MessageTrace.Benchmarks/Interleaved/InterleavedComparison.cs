@@ -17,7 +17,7 @@ namespace MessageTrace.Benchmarks.Interleaved;
 /// <remarks>
 /// BenchmarkDotNet measures each case in a process of its own. On the virtual machines these benchmarks run
 /// on, the same code runs up to about 1.6 times slower in one process than in the next (Bare of the byte[]
-/// producer measured 75 and 110 ns in five processes started one after another), so a ratio of cases from
+/// producer measured 75 to 121 ns in five processes started one after another), so a ratio of cases from
 /// different processes moves by that much. Taking turns in one process, the three variants share that
 /// process's speed and any drift during the run, and the median of the per-round ratios compares the code.
 /// The benchmark classes are the same ones BenchmarkDotNet runs, with their set-up and their checks.
