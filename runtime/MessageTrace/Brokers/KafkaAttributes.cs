@@ -15,10 +15,7 @@ public static class KafkaAttributes
     {
         MessagingAttributes.AddText(activity, MessagingAttributes.ClientId, clientId);
         RecordMessage(activity, site, key, tombstone, bodySize);
-        if (partition >= 0)
-        {
-            activity.AddTag(MessagingAttributes.DestinationPartitionId, TagValues.IntText(partition));
-        }
+        AddPartition(activity, partition);
     }
 
     /// <summary>
@@ -32,25 +29,15 @@ public static class KafkaAttributes
             activity.SetTag(MessagingAttributes.DestinationPartitionId, TagValues.IntText(partition));
         }
 
-        if (offset >= 0)
-        {
-            activity.AddTag(MessagingAttributes.KafkaOffset, offset);
-        }
+        AddOffset(activity, offset);
     }
 
     /// <summary>Records the attributes of a consumed message: key, tombstone, partition and offset. Appended: call it once per span.</summary>
     public static void RecordIncoming(Activity activity, MessagingSite site, string? key, bool tombstone, int partition, long offset, int? bodySize)
     {
         RecordMessage(activity, site, key, tombstone, bodySize);
-        if (partition >= 0)
-        {
-            activity.AddTag(MessagingAttributes.DestinationPartitionId, TagValues.IntText(partition));
-        }
-
-        if (offset >= 0)
-        {
-            activity.AddTag(MessagingAttributes.KafkaOffset, offset);
-        }
+        AddPartition(activity, partition);
+        AddOffset(activity, offset);
     }
 
     // Each attribute here is recorded once per span, so it is appended (AddTag): SetTag first walks the
@@ -64,6 +51,23 @@ public static class KafkaAttributes
         }
 
         MessagingAttributes.SetBodySize(activity, site, bodySize);
+    }
+
+    // A negative partition or offset is the client's "unset".
+    private static void AddPartition(Activity activity, int partition)
+    {
+        if (partition >= 0)
+        {
+            activity.AddTag(MessagingAttributes.DestinationPartitionId, TagValues.IntText(partition));
+        }
+    }
+
+    private static void AddOffset(Activity activity, long offset)
+    {
+        if (offset >= 0)
+        {
+            activity.AddTag(MessagingAttributes.KafkaOffset, offset);
+        }
     }
 
     /// <summary>

@@ -18,7 +18,7 @@ public static class RabbitMqAttributes
     public static void RecordOutgoing(Activity activity, MessagingSite site, string? routingKey, string? messageId, int bodySize)
     {
         MessagingAttributes.AddText(activity, MessagingAttributes.RabbitMqRoutingKey, routingKey);
-        MessagingAttributes.AddText(activity, MessagingAttributes.MessageId, messageId);
+        MessagingAttributes.RecordMessageId(activity, messageId);
         MessagingAttributes.SetBodySize(activity, site, bodySize);
     }
 

@@ -78,15 +78,6 @@ public static class MessagingAttributes
     /// <summary>Kafka: the message's offset in its partition.</summary>
     public const string KafkaOffset = "messaging.kafka.offset";
 
-    /// <summary>Sets a text attribute unless the value is null or empty.</summary>
-    public static void SetText(System.Diagnostics.Activity activity, string name, string? value)
-    {
-        if (!string.IsNullOrEmpty(value))
-        {
-            activity.SetTag(name, value);
-        }
-    }
-
     /// <summary>
     /// Appends a text attribute unless the value is null or empty, for attributes a span gets exactly once:
     /// <see cref="System.Diagnostics.Activity.AddTag(string, object?)"/> appends, where
@@ -100,13 +91,10 @@ public static class MessagingAttributes
         }
     }
 
-    /// <summary>Sets <c>messaging.message.id</c> unless the id is null or empty.</summary>
-    public static void SetMessageId(System.Diagnostics.Activity activity, string? messageId) => SetText(activity, MessageId, messageId);
-
     /// <summary>
     /// Appends <c>messaging.message.id</c> unless the id is null or empty, for the one place a span learns it
-    /// (a message's own id when it is sent, or the broker's receipt): unlike <see cref="SetMessageId"/> it does
-    /// not first look for an earlier value, so call it once per span.
+    /// (a message's own id when it is sent, or the broker's receipt). It does not first look for an earlier
+    /// value, as <see cref="System.Diagnostics.Activity.SetTag"/> would: call it once per span.
     /// </summary>
     public static void RecordMessageId(System.Diagnostics.Activity activity, string? messageId) => AddText(activity, MessageId, messageId);
 

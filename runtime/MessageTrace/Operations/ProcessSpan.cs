@@ -96,9 +96,9 @@ internal static class ProcessSpan
         if (activity is not null && activity.IsAllDataRequested)
         {
             RecordSite<TMessage, TAdapter>(activity, site, adapter);
-            if (message is not null && MessageId(message, adapter) is { Length: > 0 } id)
+            if (message is not null)
             {
-                activity.AddTag(MessagingAttributes.MessageId, id);
+                MessagingAttributes.RecordMessageId(activity, MessageId(message, adapter));
             }
         }
 
@@ -210,11 +210,7 @@ internal static class ProcessSpan
 
         try
         {
-            if (adapter.MessageId(message) is { Length: > 0 } id)
-            {
-                activity.AddTag(MessagingAttributes.MessageId, id);
-            }
-
+            MessagingAttributes.RecordMessageId(activity, adapter.MessageId(message));
             adapter.RecordAttributes(activity, message, site);
         }
         catch (Exception)

@@ -56,7 +56,7 @@ internal struct TestOutgoing(TestMessage? message, bool shared = false) : IOutgo
         return true;
     }
 
-    public readonly void RecordAttributes(Activity activity, MessagingSite site) => MessagingAttributes.SetMessageId(activity, Message!.Id);
+    public readonly void RecordAttributes(Activity activity, MessagingSite site) => MessagingAttributes.RecordMessageId(activity, Message!.Id);
 
     public readonly void RecordResult<TResult>(Activity activity, TResult result) => activity.SetTag("test.result", result?.ToString());
 
